@@ -1,0 +1,13 @@
+"""admm: Alaei, Daei Naby, Makhdoumi, Malekian, "Incentivizing Data Collaboration: A Mechanism
+Design Approach".
+
+Contents (paper order):
+  sec2  -- §2 / §2.1: eq. (1) accuracy, eq. (2) value, Assumption 1 (i)-(iii) for the Gaussian model
+  sec3  -- §3.1: Assumption 2 / eq. (3) virtual value
+  appA  -- App. A.3-A.4: Lemma A.1 (i), (ii)/(A.1); Assumption A.1; Lemma A.2
+  appB  -- App. B: (B.1), (B.5)
+Formulas: ``model`` (as printed, any backend); numpy: ``gaussian``, ``priors``.
+"""
+from . import appA, appB, sec2, sec3
+
+CLAIMS = sec2.CLAIMS + sec3.CLAIMS + appA.CLAIMS + appB.CLAIMS

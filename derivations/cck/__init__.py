@@ -1,0 +1,2 @@
+"""cck: claims registered so far (see the paper issue)."""
+CLAIMS = ()

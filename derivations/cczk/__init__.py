@@ -1,0 +1,2 @@
+"""cczk: claims registered so far (see the paper issue)."""
+CLAIMS = ()

@@ -1,0 +1,2 @@
+"""kgj: claims registered so far (see the paper issue)."""
+CLAIMS = ()
