@@ -28,6 +28,13 @@ class Sympy:
     exp = staticmethod(sympy.exp)
     erf = staticmethod(sympy.erf)
     erfc = staticmethod(sympy.erfc)
+    sin = staticmethod(sympy.sin)
+    cos = staticmethod(sympy.cos)
+    tan = staticmethod(sympy.tan)
+    atan = staticmethod(sympy.atan)
+    gamma = staticmethod(sympy.gamma)
+    max = staticmethod(sympy.Max)
+    min = staticmethod(sympy.Min)
 
     def abs(self, x):
         return sympy.Abs(x)
@@ -92,6 +99,27 @@ class Mp:
 
     def erfc(self, x):
         return self.ctx.erfc(x)
+
+    def sin(self, x):
+        return self.ctx.sin(x)
+
+    def cos(self, x):
+        return self.ctx.cos(x)
+
+    def tan(self, x):
+        return self.ctx.tan(x)
+
+    def atan(self, x):
+        return self.ctx.atan(x)
+
+    def gamma(self, x):
+        return self.ctx.gamma(x)
+
+    def max(self, *xs):
+        return max(xs)
+
+    def min(self, *xs):
+        return min(xs)
 
     def abs(self, x):
         return abs(x)
@@ -169,6 +197,27 @@ class Arb:
     def erfc(self, x):
         return x.erfc()
 
+    def sin(self, x):
+        return x.sin()
+
+    def cos(self, x):
+        return x.cos()
+
+    def tan(self, x):
+        return x.tan()
+
+    def atan(self, x):
+        return x.atan()
+
+    def gamma(self, x):
+        return x.gamma()
+
+    def max(self, *xs):
+        return self.flint.arb.max(*xs) if len(xs) == 2 else _fold(self.flint.arb.max, xs)
+
+    def min(self, *xs):
+        return self.flint.arb.min(*xs) if len(xs) == 2 else _fold(self.flint.arb.min, xs)
+
     def abs(self, x):
         return abs(x)
 
@@ -205,6 +254,13 @@ class Arb:
 
     def diff(self, f, x):
         raise NotImplementedError("Arb backend has no numerical differentiation; use a closed form")
+
+
+def _fold(f, xs):
+    r = xs[0]
+    for x in xs[1:]:
+        r = f(r, x)
+    return r
 
 
 SYMPY = Sympy()

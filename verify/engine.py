@@ -123,9 +123,9 @@ def check_statement(claim, stmt, cfg: Config) -> Evidence:
     if isinstance(stmt, AllOf):
         return _all_of(stmt, cfg)
     ev = Evidence()
-    if not isinstance(stmt, (Asymptotic, Defines)):
+    _numeric(claim, stmt, cfg, ev)  # first: a refuted statement needs no symbolic attempt
+    if ev.passed and not isinstance(stmt, (Asymptotic, Defines)):
         _symbolic(claim, stmt, cfg, ev)
-    _numeric(claim, stmt, cfg, ev)
     if isinstance(stmt, Compare) and ev.passed and ev.status != "verified-symbolic":
         _box(claim, stmt, cfg, ev)
     if ev.passed and isinstance(stmt, Defines) and not claim.implementations:
@@ -376,14 +376,13 @@ def _numeric(claim, stmt, cfg, ev: Evidence):
                           f"(bound {c['bound_bits']}) on {c['instances']} instances")
     if last_fail:
         ev.passed = False
-        ev.status = "failed" if ev.status != "verified-symbolic" else "error"
+        ev.status = "failed"
         out = last_fail["out"]
         cx = _instance_json(last_fail["values"])
         if out.sides:
             cx["__sides__"] = [mpmath.nstr(s, 20) for s in out.sides]
         ev.counterexample = cx
-        ev.reason = (f"symbolic proof contradicts numeric failure: " if ev.status == "error" else "") + (
-            last_fail["cross"] or f"{out.note} (error/margin {out.err:.3g})")
+        ev.reason = last_fail["cross"] or f"{out.note} (error/margin {out.err:.3g})"
         return
     if not outcomes:
         ev.passed, ev.status = False, "error"

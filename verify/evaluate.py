@@ -153,10 +153,13 @@ def tree(e, o, values):
             return o.num(1) / o.sqrt(base)
         return o.exp(ex * o.log(base))
     name = type(e).__name__
-    funcs = {"exp": o.exp, "log": o.log, "erf": o.erf, "erfc": o.erfc, "Abs": o.abs}
-    if name in funcs:
-        return funcs[name](*args)
+    method = {"Abs": "abs", "Max": "max", "Min": "min"}.get(name, name)
+    if method in _FUNCTIONS:
+        return getattr(o, method)(*args)
     raise NotImplementedError(f"cannot evaluate sympy node {name} with backend {o.name}")
+
+
+_FUNCTIONS = ("exp", "log", "erf", "erfc", "abs", "sin", "cos", "tan", "atan", "gamma", "max", "min")
 
 
 def _lookup(values, name):

@@ -28,10 +28,18 @@ class Outcome:
     sides: tuple = ()
 
 
+class ComplexValue(ArithmeticError):
+    """A formula of a real claim evaluated to a non-real number (e.g. log of a negative)."""
+
+
 def _eval(formula, claim, values, dps):
     with mpmath.workdps(dps):
         o = Mp(mpmath.mp)
-        return flatten(call(formula, o, to_backend(o, claim, values)))
+        out = flatten(call(formula, o, to_backend(o, claim, values)))
+    for x in out:
+        if isinstance(x, mpmath.mpc):
+            raise ComplexValue(f"non-real value {mpmath.nstr(x, 8)}")
+    return out
 
 
 def _rel_err(a, b, dps, slack) -> float:
@@ -119,7 +127,10 @@ def defined(claim, formula, values, cfg) -> Outcome:
     """``formula`` is finite and stable across the ladder at this instance."""
     rungs, prev = {}, None
     for dps in cfg.ladder:
-        a = _eval(formula, claim, values, dps)
+        try:
+            a = _eval(formula, claim, values, dps)
+        except (ComplexValue, ZeroDivisionError, ValueError) as exc:
+            return Outcome(False, math.inf, None, rungs, note=f"not defined: {exc}")
         if not all(mpmath.isfinite(x) for x in a):
             return Outcome(False, math.inf, None, rungs, note="not finite")
         if prev is not None:

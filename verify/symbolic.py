@@ -45,6 +45,13 @@ ZERO_STRATEGIES = (
 )
 
 
+def _is_rational(e) -> bool:
+    try:
+        return bool(e.is_rational_function(*e.free_symbols)) and not e.has(sympy.Float)
+    except (AttributeError, TypeError):
+        return False
+
+
 def _is_zero(r) -> bool:
     return r == 0 or getattr(r, "is_zero", None) is True
 
@@ -59,6 +66,10 @@ def prove_zero(e, timeout: float = 10.0):
             if _is_zero(r):
                 attempts.append((name, "closed"))
                 return name, attempts
+            if name == "cancel" and _is_rational(e):
+                # the canonical form of a rational function is unique: a non-zero one refutes
+                attempts.append((name, "refuted (rational normal form is not 0)"))
+                return None, attempts
             attempts.append((name, "open"))
         except Timeout:
             attempts.append((name, "timeout"))
