@@ -55,11 +55,16 @@ class Monotone:
 
 @dataclass(frozen=True)
 class Asymptotic:
-    """``remainder = O(var**order)`` as ``var -> 0+`` (all other variables fixed)."""
+    """``remainder = O(var**order)`` as ``var -> 0+`` (all other variables fixed).
+
+    With ``leading`` (a formula in the other variables), also ``remainder / var**order -> leading``:
+    the leading coefficient, checked symbolically (sympy limit) and numerically.
+    """
 
     remainder: Formula
     var: str
     order: int
+    leading: Formula | None = None
 
 
 @dataclass(frozen=True)

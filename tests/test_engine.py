@@ -28,38 +28,38 @@ def test_false_statements_fail_with_a_counterexample(claim):
 
 
 def test_scalar_identities_without_dimensions_are_symbolic():
-    assert check(textbook.TRUE[0], CFG).status == "verified-symbolic"
-    assert check(textbook.TRUE[1], CFG).status == "verified-symbolic"
+    assert check(textbook.by("pythagoras"), CFG).status == "verified-symbolic"
+    assert check(textbook.by("binomial"), CFG).status == "verified-symbolic"
 
 
 def test_fixed_dimension_proof_is_not_a_general_proof():
-    res = check(textbook.TRUE[8], replace(CFG))  # inverse-transpose, n in 2..4, no dims for sympy
+    res = check(textbook.by("inverse-transpose"), CFG)  # inverse-transpose, n in 2..4, no dims for sympy
     assert res.status == "verified-numeric"
 
 
 def test_bounded_inequality_gets_whole_domain_certificate():
-    res = check(textbook.TRUE[3], CFG)  # log x <= x - 1 on [0.1, 10]: equality at x = 1
+    res = check(textbook.by("log-convex"), CFG)  # log x <= x - 1 on [0.1, 10]: equality at x = 1
     assert res.status in ("verified-symbolic", "verified-rigorous", "verified-numeric")
-    strict = check(textbook.TRUE[7], CFG)  # x + y > sqrt(xy) on [0.1, 10]^2
+    strict = check(textbook.by("strict-box"), CFG)  # x + y > sqrt(xy) on [0.1, 10]^2
     assert strict.status in ("verified-symbolic", "verified-rigorous"), strict.methods
 
 
 def test_cancellation_is_not_mistaken_for_failure():
-    res = check(textbook.TRUE[6], CFG)
+    res = check(textbook.by("cancellation"), CFG)
     assert res.status in PASSING
     assert float(res.ladder["max_rel_error_by_digits"]["30"]) > 0.1  # 30 digits lose everything
     assert float(res.ladder["max_rel_error_by_digits"]["120"]) < 1e-60
 
 
 def test_counterexample_is_shrunk():
-    res = check(textbook.FALSE[0], CFG)  # (x+y)^2 = x^2+y^2 fails iff xy != 0
+    res = check(textbook.by("freshman-dream"), CFG)  # (x+y)^2 = x^2+y^2 fails iff xy != 0
     cx = res.worst_input
     assert cx["x"] != 0 and cx["y"] != 0
     assert abs(cx["x"]) <= 1 and abs(cx["y"]) <= 1  # hypothesis shrinks towards small values
 
 
 def test_tiny_error_is_still_caught_by_the_ladder():
-    res = check(textbook.FALSE[1], CFG)  # relative error 1e-40 is far above 120-digit noise
+    res = check(textbook.by("tiny-constant"), CFG)  # relative error 1e-40 is far above 120-digit noise
     assert res.status == "failed"
 
 

@@ -25,6 +25,8 @@ TRUE = [
     claim("log-convex", Compare(sympy.log(xp), "<=", xp - 1), [XP], kind="inequality"),
     claim("exp-increasing", Monotone(sympy.exp(x), "x", "increasing"), [X], kind="monotonicity"),
     claim("sin-order-3", Asymptotic(sympy.sin(xp) - xp, "x", 3), [Var("x", Real(0.01, 1))], kind="asymptotic"),
+    claim("exp-leading", Asymptotic(sympy.exp(a * xp) - 1 - a * xp, "x", 2, leading=a**2 / 2),
+          [Var("x", Real(0.01, 1)), Var("a", Real(-3, 3))], kind="asymptotic"),
     # (1 + x) - 1 = x cancels completely at 30 digits for tiny x: the ladder must not call it false
     claim("cancellation", Equal(lambda o, x: (x + o.num(10) ** 40) - o.num(10) ** 40, lambda o, x: x),
           [Var("x", Real(1, 10))]),
@@ -42,6 +44,8 @@ FALSE = [
     claim("log-wrong-side", Compare(sympy.log(xp), ">=", xp - 1), [XP], kind="inequality"),
     claim("exp-decreasing", Monotone(sympy.exp(x), "x", "nonincreasing"), [X], kind="monotonicity"),
     claim("sin-order-4", Asymptotic(sympy.sin(xp) - xp, "x", 4), [Var("x", Real(0.01, 1))], kind="asymptotic"),
+    claim("exp-wrong-leading", Asymptotic(sympy.exp(a * xp) - 1 - a * xp, "x", 2, leading=a**2 / 3),
+          [Var("x", Real(0.01, 1)), Var("a", Real(0.5, 3))], kind="asymptotic"),
     claim("matrix-index", Equal(lambda o, S, i: o.inv(S)[i, i], lambda o, S, i: 1 / S[i, i]),
           [Var("n", Int(2, 3)), Var("S", SPD("n")), Var("i", Index("n"))]),
 ]
@@ -62,3 +66,11 @@ BAD_CORRECTION = claim(
                     explanation="correction also wrong"))
 
 UNDEFINED = claim("undefined", Defines(lambda o, x: o.log(x)), [Var("x", Real(-1, -0.5))], kind="definition")
+
+
+def by(slug):
+    """The textbook claim with this slug."""
+    for c in TRUE + FALSE + [ERRATUM, FALSE_ERRATUM, BAD_CORRECTION, UNDEFINED]:
+        if c.id == f"test.{slug}":
+            return c
+    raise KeyError(slug)

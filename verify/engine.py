@@ -124,7 +124,9 @@ def check_statement(claim, stmt, cfg: Config) -> Evidence:
         return _all_of(stmt, cfg)
     ev = Evidence()
     _numeric(claim, stmt, cfg, ev)  # first: a refuted statement needs no symbolic attempt
-    if ev.passed and not isinstance(stmt, (Asymptotic, Defines)):
+    if ev.passed and isinstance(stmt, Asymptotic):
+        _symbolic_limit(claim, stmt, cfg, ev)
+    elif ev.passed and not isinstance(stmt, Defines):
         _symbolic(claim, stmt, cfg, ev)
     if isinstance(stmt, Compare) and ev.passed and ev.status != "verified-symbolic":
         _box(claim, stmt, cfg, ev)
@@ -215,6 +217,34 @@ def _symbolic(claim, stmt, cfg, ev: Evidence):
         ev.symbolic = {"status": "undecided", "log": _jsonable(log[-3:])}
 
 
+def _symbolic_limit(claim, stmt: Asymptotic, cfg, ev: Evidence):
+    """O(var^k): lim_{var->0+} remainder/var^k is finite (and equals ``leading`` when given)."""
+    if claim.symbolic is None or any(isinstance(v.domain, (Int, Index)) for v in claim.variables):
+        return
+    syms = symbols_for(claim, {})
+    eps = syms[stmt.var]
+    try:
+        with symbolic.time_limit(cfg.symbolic_timeout * 2):
+            r = flatten(call(stmt.remainder, SYMPY, syms))
+            lims = [sympy.limit(e / eps**stmt.order, eps, 0, "+") for e in r]
+            finite = all(l.is_finite for l in lims)
+            lead_ok = True
+            if stmt.leading is not None:
+                lead = flatten(call(stmt.leading, SYMPY, syms))
+                lead_ok = all(symbolic.prove_zero(sympy.sympify(l - m), cfg.symbolic_timeout)[0] is not None
+                              for l, m in zip(lims, lead * (len(lims) if len(lead) == 1 else 1)))
+    except (symbolic.Timeout, NotImplementedError, TypeError, ValueError) as exc:
+        ev.symbolic = {"status": "undecided", "why": type(exc).__name__}
+        return
+    if finite and lead_ok:
+        what = "limit of remainder/var^k is finite" + (" and equals the leading coefficient" if stmt.leading is not None else "")
+        ev.methods.append(f"symbolic: {what}")
+        ev.symbolic = {"status": "proved", "scope": "all", "strategies": ["limit"], "limits": [str(l) for l in lims]}
+        ev.status = "verified-symbolic"
+    else:
+        ev.symbolic = {"status": "undecided", "limits": [str(l) for l in lims]}
+
+
 def _symbolic_targets(claim, stmt, syms):
     """Expressions to prove zero (strict None) or positive/non-negative (strict True/False)."""
     if isinstance(stmt, Equal):
@@ -267,7 +297,7 @@ def _instance_check(claim, stmt, values, cfg):
         return ladder.compare(claim, lambda o, **_: call(f, o, to_backend(o, claim, lo_v)), op,
                               lambda o, **_: call(f, o, to_backend(o, claim, hi_v)), values, cfg)
     if isinstance(stmt, Asymptotic):
-        return ladder.order_of(claim, stmt.remainder, stmt.var, values, cfg, stmt.order)
+        return ladder.order_of(claim, stmt.remainder, stmt.var, values, cfg, stmt.order, stmt.leading)
     raise NotImplementedError(type(stmt).__name__)
 
 

@@ -142,7 +142,7 @@ def defined(claim, formula, values, cfg) -> Outcome:
     return Outcome(ok, e, digits, rungs, note="" if ok else "unstable across the precision ladder")
 
 
-def order_of(claim, remainder, var, values, cfg, order) -> Outcome:
+def order_of(claim, remainder, var, values, cfg, order, leading=None) -> Outcome:
     """Measured order k of remainder(var) = O(var^k) from var = x0 2^-j at high precision."""
     dps = cfg.ladder[-1]
     x0 = values[var]
@@ -165,5 +165,20 @@ def order_of(claim, remainder, var, values, cfg, order) -> Outcome:
     x, y = xs[tail], ys[tail]
     mx, my = sum(x) / len(x), sum(y) / len(y)
     slope = sum((a - mx) * (b - my) for a, b in zip(x, y)) / sum((a - mx) ** 2 for a in x)
-    return Outcome(slope >= order - 0.05, slope, None, {"order": slope},
-                   note=f"measured order {slope:.3f} (claimed {order})")
+    ok = slope >= order - 0.05
+    note = f"measured order {slope:.3f} (claimed {order})"
+    if leading is not None:
+        # Richardson-style: R(x)/x^k at the two smallest x; the coefficient converges linearly or faster
+        c1 = _eval(remainder, claim, {**values, var: x0 * 2.0 ** (-(1 + cfg.asymptotic_steps))}, dps)
+        c2 = _eval(remainder, claim, {**values, var: x0 * 2.0 ** (-cfg.asymptotic_steps)}, dps)
+        with mpmath.workdps(dps):
+            h1, h2 = x0 * mpmath.mpf(2) ** (-(1 + cfg.asymptotic_steps)), x0 * mpmath.mpf(2) ** (-cfg.asymptotic_steps)
+            est = [2 * a / h1**order - b / h2**order for a, b in zip(c1, c2)]  # removes the O(x) term
+        lead = _eval(leading, claim, values, dps)
+        if len(lead) == 1 and len(est) > 1:
+            lead = lead * len(est)
+        rel = max(float(abs(e - l) / max(abs(l), mpmath.mpf(10) ** -30)) for e, l in zip(est, lead))
+        bound = float(4 * (2.0 ** (-cfg.asymptotic_steps)) ** 2 * 100) + 1e-12
+        ok = ok and (rel <= max(bound, 1e-6) or slope > order + 0.5 and max(abs(t) for t in lead) == 0)
+        note += f"; leading coefficient rel. error {rel:.2e}"
+    return Outcome(ok, slope, None, {"order": slope}, note=note)

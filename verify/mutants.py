@@ -72,8 +72,10 @@ def statement_mutants(stmt):
     if isinstance(stmt, Monotone):
         return [("reversed monotonicity", replace(stmt, direction=REVERSE[stmt.direction]))]
     if isinstance(stmt, Asymptotic):
-        return [("added lower-order term", Asymptotic(plus_power(stmt.remainder, stmt.var, stmt.order - 1),
-                                                      stmt.var, stmt.order))]
+        out = [("added lower-order term", replace(stmt, remainder=plus_power(stmt.remainder, stmt.var, stmt.order - 1)))]
+        if stmt.leading is not None:
+            out.append(("scaled leading coefficient", replace(stmt, leading=scaled(stmt.leading, Fraction(1001, 1000)))))
+        return out
     return []
 
 
