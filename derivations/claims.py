@@ -49,6 +49,16 @@ class Symbolic:
 
 
 @dataclass(frozen=True)
+class Effort:
+    """A claim whose instances are expensive (quadrature, root finding at 120 digits) scales the
+    profile's number of hypothesis examples by ``examples`` (at least 3 are always drawn) and may
+    use a shorter precision ladder; the record states the effort used."""
+
+    examples: float = 1.0
+    ladder: tuple[int, ...] | None = None
+
+
+@dataclass(frozen=True)
 class Implementation:
     """A fast numpy implementation cross-checked against an mpmath reference formula.
 
@@ -78,6 +88,10 @@ class Erratum:
     corrected: Statement
     corrected_latex: str
     explanation: str
+    # where to look for the counterexample: narrower domains (same names) and extra side conditions
+    # inside the claim's own domain; the corrected statement is still checked on the whole domain
+    region: tuple[Var, ...] = ()
+    region_given: tuple[Given, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,6 +117,7 @@ class Claim:
     erratum: Erratum | None = None
     skip: str | None = None
     notes: str = ""
+    effort: Effort | None = None
 
     @property
     def paper(self) -> str:

@@ -102,3 +102,10 @@ def test_engine_never_raises_on_broken_formula():
     c = replace(textbook.TRUE[0], id="test.broken", statement=type(textbook.TRUE[0].statement)(
         lambda o, x: 1 / 0, lambda o, x: 1))
     assert check(c, CFG).status == "error"
+
+
+def test_erratum_region_guides_the_refutation():
+    res = check(textbook.REGION_ERRATUM, CFG)
+    assert res.status == "erratum", res.reason
+    assert 0.2 <= res.erratum["counterexample"]["x"] <= 0.8
+    assert res.instances > 0  # the corrected statement was checked on the whole domain

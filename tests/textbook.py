@@ -74,3 +74,8 @@ def by(slug):
         if c.id == f"test.{slug}":
             return c
     raise KeyError(slug)
+
+REGION_ERRATUM = claim(  # x^2 >= x fails only on (0, 1): the region points the search there
+    "region-erratum", Compare(xp**2, ">=", xp), [Var("x", Real(0.1, 2))], kind="inequality",
+    erratum=Erratum(corrected=Compare(xp**2, ">=", xp - sympy.Rational(1, 4)), corrected_latex="x^2 >= x - 1/4",
+                    explanation="fails on (0, 1)", region=(Var("x", Real(0.2, 0.8)),)))

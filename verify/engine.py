@@ -63,6 +63,10 @@ def check(claim, cfg: Config) -> Result:
     key = (claim.id, cfg)
     if key in _CACHE:
         return _CACHE[key]
+    if claim.effort is not None:
+        e = claim.effort
+        cfg = replace(cfg, max_examples=max(3, int(cfg.max_examples * e.examples)),
+                      ladder=e.ladder or cfg.ladder)
     t0 = time.perf_counter()
     res = Result(id=claim.id, paper=claim.paper, label=claim.label, kind=claim.kind, status="error",
                  section=claim.section, statement=claim.latex)
@@ -91,8 +95,21 @@ def _fill(res: Result, ev: Evidence):
         res.worst_input = ev.counterexample
 
 
+def _refutation_claim(claim):
+    """The claim restricted to its erratum's region (narrower domains, extra conditions)."""
+    e = claim.erratum
+    if not e.region and not e.region_given:
+        return claim
+    narrowed = {v.name: v for v in e.region}
+    unknown = set(narrowed) - {v.name for v in claim.variables}
+    if unknown:
+        raise ValueError(f"{claim.id}: erratum region names unknown variables {sorted(unknown)}")
+    return replace(claim, variables=tuple(narrowed.get(v.name, v) for v in claim.variables),
+                   given=claim.given + tuple(e.region_given))
+
+
 def _check_erratum(claim, cfg, res: Result):
-    printed = check_statement(claim, claim.statement, cfg)
+    printed = check_statement(_refutation_claim(claim), claim.statement, cfg)
     if printed.passed:
         _fill(res, printed)
         res.status = "failed"
@@ -368,7 +385,8 @@ def _numeric(claim, stmt, cfg, ev: Evidence):
     if not cfg.derandomize and cfg.seed is not None:
         test = seed(cfg.seed)(test)
     try:
-        test()
+        with strategies.reproducible_generation():
+            test()
     except _Refuted:
         pass
     except Unsatisfiable:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 
 import numpy as np
 from hypothesis import strategies as st
@@ -75,3 +76,32 @@ def instance(variables, extra=()) -> st.SearchStrategy[dict]:
         return values
 
     return draw()
+
+
+@contextmanager
+def reproducible_generation():
+    """Make generation depend on the seed alone.
+
+    Hypothesis (>= 6.131) mixes into its draws numeric literals harvested from whatever *local*
+    modules are imported at the time; which modules those are depends on test order and on the
+    xdist worker, so the same seed would draw different instances under ``-n 0`` and ``-n 2``.
+    Verification runs therefore see no local constants (only Hypothesis's global ones).
+    """
+    try:
+        from hypothesis.internal.conjecture import providers
+    except ImportError:  # pragma: no cover
+        yield
+        return
+    original = getattr(providers, "_get_local_constants", None)
+    cache = getattr(providers, "CONSTANTS_CACHE", None)
+    if original is None or cache is None or not hasattr(providers, "Constants"):  # pragma: no cover
+        yield
+        return
+    empty = providers.Constants()
+    providers._get_local_constants = lambda: empty
+    cache.cache.clear()
+    try:
+        yield
+    finally:
+        providers._get_local_constants = original
+        cache.cache.clear()
