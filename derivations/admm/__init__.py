@@ -6,8 +6,11 @@ Contents (paper order):
   sec3  -- §3.1: Assumption 2 / eq. (3) virtual value
   appA  -- App. A.3-A.4: Lemma A.1 (i), (ii)/(A.1); Assumption A.1; Lemma A.2
   appB  -- App. B: (B.1), (B.5)
-Formulas: ``model`` (as printed, any backend); numpy: ``gaussian``, ``priors``.
+  appB_prop_a2 -- App. B: (B.23)-(B.28), (B.33)-(B.37) (proofs of Proposition A.2(ii), Theorem 3)
+  appC  -- App. C: (C.9)-(C.12), derivatives of v-hat, Lemma C.1, Lemma C.2 and (C.13)-(C.24)
+Formulas: ``model`` (as printed, any backend); numpy: ``gaussian``, ``priors``, ``threshold``;
+scalar closed forms of the eps-regime: ``approx``.
 """
-from . import appA, appB, sec2, sec3
+from . import appA, appB, appB_prop_a2, appC, sec2, sec3
 
-CLAIMS = sec2.CLAIMS + sec3.CLAIMS + appA.CLAIMS + appB.CLAIMS
+CLAIMS = sec2.CLAIMS + sec3.CLAIMS + appA.CLAIMS + appB.CLAIMS + appB_prop_a2.CLAIMS + appC.CLAIMS
