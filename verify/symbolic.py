@@ -56,35 +56,35 @@ def _is_zero(r) -> bool:
     return r == 0 or getattr(r, "is_zero", None) is True
 
 
-def prove_zero(e, timeout: float = 10.0):
-    """Return (strategy name, attempts) if ``e`` is proved identically zero, else (None, attempts)."""
-    attempts = []
-    for name, f in ZERO_STRATEGIES:
-        try:
-            with time_limit(timeout):
-                r = f(e)
-            if _is_zero(r):
-                attempts.append((name, "closed"))
-                return name, attempts
-            if name == "cancel" and _is_rational(e):
-                # the canonical form of a rational function is unique: a non-zero one refutes
-                attempts.append((name, "refuted (rational normal form is not 0)"))
-                return None, attempts
-            attempts.append((name, "open"))
-        except Timeout:
-            attempts.append((name, "timeout"))
-        except Exception as exc:  # sympy internals may raise on exotic input: undecided
-            attempts.append((name, f"raised {type(exc).__name__}"))
+def _attempt(name, f, timeout, attempts):
+    """Run one strategy under a time limit; log and return its verdict: True, False or None."""
     try:
         with time_limit(timeout):
-            r = e.equals(0)
-        attempts.append(("equals", {True: "closed", False: "refuted", None: "undecided"}[r]))
-        if r is True:
-            return "equals", attempts
+            verdict = f()
     except Timeout:
-        attempts.append(("equals", "timeout"))
-    except Exception as exc:
-        attempts.append(("equals", f"raised {type(exc).__name__}"))
+        verdict = "timeout"
+    except Exception as exc:  # sympy internals may raise on exotic input: undecided
+        verdict = f"raised {type(exc).__name__}"
+    label = {True: "closed", False: "open", None: "undecided"}.get(verdict, verdict)
+    attempts.append((name, label))
+    return verdict is True
+
+
+def prove_zero(e, timeout: float = 10.0):
+    """Return (strategy name, attempts) if ``e`` is proved identically zero, else (None, attempts).
+
+    A rational function whose canonical (cancelled) form is not 0 is refuted at once: the chain
+    stops there instead of spending time on strategies that cannot succeed.
+    """
+    attempts: list = []
+    for name, f in ZERO_STRATEGIES:
+        if _attempt(name, lambda: _is_zero(f(e)), timeout, attempts):
+            return name, attempts
+        if name == "cancel" and attempts[-1][1] == "open" and _is_rational(e):
+            attempts[-1] = (name, "refuted (rational normal form is not 0)")
+            return None, attempts
+    if _attempt("equals", lambda: e.equals(0), timeout, attempts):
+        return "equals", attempts
     return None, attempts
 
 
@@ -115,17 +115,8 @@ SIGN_STRATEGIES = (
 def prove_sign(e, strict: bool, timeout: float = 10.0):
     """Prove ``e > 0`` (strict) or ``e >= 0`` from the symbols' assumptions; (name|None, attempts)."""
     test = _pos if strict else _nonneg
-    attempts = []
+    attempts: list = []
     for name, f in SIGN_STRATEGIES:
-        try:
-            with time_limit(timeout):
-                r = f(e)
-                ok = test(r)
-            attempts.append((name, "closed" if ok else "open"))
-            if ok:
-                return name, attempts
-        except Timeout:
-            attempts.append((name, "timeout"))
-        except Exception as exc:
-            attempts.append((name, f"raised {type(exc).__name__}"))
+        if _attempt(name, lambda: test(f(e)), timeout, attempts):
+            return name, attempts
     return None, attempts
