@@ -27,6 +27,9 @@ TRUE = [
     claim("sin-order-3", Asymptotic(sympy.sin(xp) - xp, "x", 3), [Var("x", Real(0.01, 1))], kind="asymptotic"),
     claim("exp-leading", Asymptotic(sympy.exp(a * xp) - 1 - a * xp, "x", 2, leading=a**2 / 2),
           [Var("x", Real(0.01, 1)), Var("a", Real(-3, 3))], kind="asymptotic"),
+    claim("vanishing-remainder", Asymptotic(lambda o, x: o.exp(o.log(x)) - x, "x", 3), [Var("x", Real(0.01, 1))],
+          kind="asymptotic"),
+    claim("vector-of-expressions", Equal([(x + y) ** 2, x * y], [x**2 + 2 * x * y + y**2, y * x]), [X, Y]),
     # (1 + x) - 1 = x cancels completely at 30 digits for tiny x: the ladder must not call it false
     claim("cancellation", Equal(lambda o, x: (x + o.num(10) ** 40) - o.num(10) ** 40, lambda o, x: x),
           [Var("x", Real(1, 10))]),

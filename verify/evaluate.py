@@ -95,6 +95,8 @@ def call(formula, o, values: dict):
         return tree(formula, o, values)
     if isinstance(formula, (int, float)):
         return o.num(formula)
+    if isinstance(formula, (list, tuple)):  # a vector of formulas
+        return [call(f, o, values) for f in formula]
     wanted = _parameters(formula)
     if wanted is not None:
         values = {k: v for k, v in values.items() if k in wanted}

@@ -151,10 +151,10 @@ def order_of(claim, remainder, var, values, cfg, order, leading=None) -> Outcome
         v = dict(values)
         v[var] = x0 * 2.0 ** (-j)
         r = _eval(remainder, claim, v, dps)
-        r2 = _eval(remainder, claim, v, dps // 2)
         m = max(abs(t) for t in r)
-        if m == 0:
-            continue
+        if m <= mpmath.mpf(10) ** (-(dps // 2)):
+            continue  # zero to working precision: the remainder vanishes here
+        r2 = _eval(remainder, claim, v, dps // 2)
         if _rel_err(r, r2, dps // 2, cfg.slack) > 1e-6:
             return Outcome(False, math.nan, None, note="remainder not resolved at working precision")
         xs.append(math.log(v[var]))
