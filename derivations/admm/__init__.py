@@ -14,3 +14,9 @@ scalar closed forms of the eps-regime: ``approx``.
 from . import appA, appB, appB_prop_a2, appC, sec2, sec3
 
 CLAIMS = sec2.CLAIMS + sec3.CLAIMS + appA.CLAIMS + appB.CLAIMS + appB_prop_a2.CLAIMS + appC.CLAIMS
+from . import claims_mechanism  # noqa: E402  (Algorithm 1, Theorems 1-2, (B.8)-(B.11), Lemmas B.1-B.2)
+
+CLAIMS = CLAIMS + claims_mechanism.CLAIMS
+from . import claims_asymptotics, claims_example1  # noqa: E402  (Prop. A.2, Cor. A.1, (B.13)-(B.15), (B.21)-(B.30); Example 1, §A.6)
+
+CLAIMS = CLAIMS + claims_asymptotics.CLAIMS + claims_example1.CLAIMS
