@@ -3,7 +3,7 @@
 Every statement that quantifies over all value functions allowed by eq. (1) is checked for each
 family of ``model.FAMILIES`` (erm, sqrt, exp, pwl): one claim per family, same label.
 """
-from derivations.claims import Claim, Given, Implementation, Symbolic
+from derivations.claims import Claim, Effort, Given, Implementation, Symbolic
 from derivations.statements import Compare, Defines, Equal, Monotone
 
 from . import model, values
@@ -53,7 +53,7 @@ def _thm1(F):
                   r"&\text{otherwise}\end{cases}",
             statement=Equal(_f(F, lambda o, F, c, a, k, m0=0: model.u(o, F, model.m_star(o, F, c, a, k, m0), c, a, k, m0)),
                             _f(F, lambda o, F, c, a, k, m0=0: model.u_max_search(o, F, c, a, k, m0))),
-            variables=(c,) + P, symbolic=None,
+            variables=(c,) + P, symbolic=None, effort=Effort(examples=1.0, ladder=(20, 40, 80)),
             implementations=(Implementation(_np(F, values.optimal_contribution),
                                             _f(F, lambda o, F, c, a, k, m0=0: model.m_star(o, F, c, a, k, m0)),
                                             max_bits=4.0, name=f"values.optimal_contribution[{F.name}]"),),

@@ -1,0 +1,43 @@
+"""kgj App. D: brute force over mechanisms (15) vs the stationary point of (16)/(21) (erratum)."""
+import numpy as np
+import pytest
+
+from derivations.errors import DomainError
+from derivations.kgj.unknown_costs import brute_force_down
+
+A, K, DELTA, CL, CH = 0.9, 1.0, 0.3, 0.1, 0.15  # b'(m_high^max + Delta) <= c_low: the REGIME of appD
+
+
+def _clamp(target, Mh, Ml):
+    if target <= 0:
+        return Ml
+    return min(max(K * np.log(A / (K * target)) - DELTA, Mh), Ml)
+
+
+@pytest.mark.parametrize("p", [0.45, 0.5])
+def test_brute_force_prefers_corrected_point(p):
+    md, Mh, Ml, Emax, E = brute_force_down(A, K, CL, CH, p, DELTA)
+    corrected = _clamp((CL - p * CH) / (1 - p), Mh, Ml)
+    printed = _clamp(CL - p / (1 - p) * CH, Mh, Ml)
+    assert Mh + 0.02 < corrected < Ml - 0.02  # an interior optimum: the comparison is sharp
+    assert abs(md - corrected) < 0.03 and abs(md - printed) > 0.05
+    noise = 2 * (1.5 * Ml + 1.0) / 40000  # best responses are grid points
+    assert E(corrected) >= Emax - noise
+    assert E(printed) < E(corrected) - 5 * noise
+
+
+def test_remark5_threshold():
+    # p between c_low/(c_low + c_high) = 0.4 and c_low/c_high = 2/3: D is not m_low^max
+    md, Mh, Ml, _, _ = brute_force_down(A, K, CL, CH, 0.5, DELTA)
+    assert md < Ml - 0.1
+    md, Mh, Ml, _, _ = brute_force_down(A, K, CL, CH, 0.7, DELTA)  # p >= c_low/c_high
+    assert abs(md - Ml) < 0.02
+
+
+def test_bad_input():
+    with pytest.raises(DomainError, match="c_low < c_high"):
+        brute_force_down(A, K, 0.2, 0.1, 0.5, DELTA)
+    with pytest.raises(DomainError, match=r"p \(probability"):
+        brute_force_down(A, K, CL, CH, 1.0, DELTA)
+    with pytest.raises(DomainError, match="Delta"):
+        brute_force_down(A, K, CL, CH, 0.5, -1.0)
