@@ -84,3 +84,13 @@ def test_bad_input():
         pricing.algorithm1(V, [2.0])
     with pytest.raises(DomainError, match="q\\(0\\) = 0"):
         pricing.rev_bar(V, [0.1, 0.2, 0.3], 2)
+
+
+def test_oip_grid_within_grid_of_exact():
+    rng = np.random.default_rng(8)
+    for V, N in _grid_instances(rng, 15):
+        q = pricing.oip_grid(V, N, 4)
+        r = pricing.rev_bar(V, q, N)
+        assert abs(r - float(exact.rev_opt(exact.table(V), N)[0])) < 1e-12  # grid valuations: exact
+    with pytest.raises(DomainError, match="grid size K"):
+        pricing.oip_grid(np.array([[0, 0.5]]), 1, 0)

@@ -123,12 +123,13 @@ def rev_bar_opt_grid(V, N, K):
 
 
 @lru_cache(maxsize=1024)
-def algorithm1(V, c1, include_zero=False):
-    """Algorithm 1 with the exact A; returns (N+, m+, q+, {N: profit_N})."""
+def algorithm1(V, c1, include_zero=False, lo=None):
+    """Algorithm 1 with the exact A; returns (N+, m+, q+, {N: profit_N}).  ``lo`` overrides the
+    smallest N searched (1 as printed, 0 with ``include_zero``)."""
     B = len(V)
     top = math.floor(F(B) / c1)
     profits, data = {}, {}
-    for N in range(0 if include_zero else 1, top + 1):
+    for N in range((0 if include_zero else 1) if lo is None else lo, max(top, lo or 0) + 1):
         _, m, p = rev_opt(V, N)
         q = step_curve(m, p, N)
         mN = purchase(V, q, N)

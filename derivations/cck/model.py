@@ -229,3 +229,145 @@ def tree(e, o, values):
     if getattr(o, "name", "") == "sympy":
         return e
     return _tree(e, o, values)
+
+
+# ----------------------------------------------------------------------------- §5.1 / App. A-B: equilibrium
+
+b_shift = sympy.Symbol("b", real=True)
+
+# deviation families of a contributor who collects n points (closed forms of sup_mu E[(mu_hat(Y_i) - mu)^2])
+DEV_FAMILIES = (
+    "f_b: N_i* points with the sample mean of X_i (Lemma 8/9's f_b)",
+    "shifted: N_i* points with mean mu_hat(X_i) + b",
+    "fabricated: N_i* points drawn from N(mu_hat(X_i), S^2) fitted to X_i (S^2 unbiased)",
+    "wrong size: N_i* + 1 points with the sample mean of X_i",
+    "wrong size, shifted: N_i* + 1 points with mean mu_hat(X_i) + b",
+)
+
+
+def bonus(i, Qv=None):
+    """B_i: the indicator-weighted part of eq. (15) (what a contributor forfeits by a wrong size)."""
+    e = bonus_pay(i)
+    return e if Qv is None else e.subs(Q, Qv)
+
+
+def dev_mse(fam, i):
+    """sup_mu E[(mu_hat(Y_i) - mu)^2] for a deviation family (independent of mu for these families)."""
+    e = sigma**2 / n
+    if fam in (1, 4):
+        e += b_shift**2
+    if fam == 2:
+        e += sigma**2 / Nst[i]  # E[S^2]/N_i* = sigma^2/N_i*
+    return e
+
+
+def dev_utility(i, fam):
+    """u_i^c((n, f), s_-i*) of eq. (7) for a deviation family: the bonus only for the right size."""
+    right = fam in (0, 1, 2)
+    return (bonus_pay(i) if right else 0) - cst[i] * n - d[i] * (dev_mse(fam, i) + sigma**2 / Nm[i])
+
+
+U_STAR = [W * Nst[i] / Np for i in range(2)]  # u_i^c(M, s*) (App. A IRC, corrected display)
+Q_IRC = c1 * (Np - 1) + c2  # W >= 0  <=>  Q >= Q_IRC
+Q_LEMMA7 = c2 - c1 * (Np**2 + 1)  # B_1 >= 0  <=>  Q >= Q_LEMMA7 (B_2 > 0 always when c_1 <= c_2)
+
+
+def with_q(exprs, qmin):
+    """The expressions under the hypothesis Q >= qmin (Q replaced by max(Q, qmin))."""
+    return [sympy.sympify(e).subs(Q, sympy.Max(Q, qmin)) for e in exprs]
+
+
+def expected_price_at(o, sigma, mu, Np, c1, c2, q, Bn):
+    """E_mu[p_j*] under s*, with E[(mu_hat(Y_i) - mu_hat(Y_-i))^2] from the coefficient vector at this mu."""
+    N1 = int(Np) - 1
+    mom = discrepancy_moment(o, sigma, mu, N1, 1)
+    vals = dict(sigma=sigma, Np=o.num(int(Np)), c1=c1, c2=c2, q=q, Bn=Bn)
+    bon = sum(_tree(bonus_price(i), o, vals) for i in range(2))  # substitutes with every backend
+    dsum = _tree((d[0] + d[1]) / Bn, o, vals)
+    return bon - dsum * mom
+
+
+# ----------------------------------------------------------------------------- App. A on §2 instances
+
+def alg2_instance(o, kind, tau, sigma, c1):
+    """(N+, m+, q+, V) of Algorithm 1 with the exact A on the instance (v_j = v_j^d of eq. (11))."""
+    V, c1f = _inst(o, kind, tau, sigma, c1)
+    Np, m, qv, _ = exact.algorithm1(V, c1f)
+    return Np, m, qv, V
+
+
+def nplus(o, kind, tau, sigma, c1):
+    return alg2_instance(o, kind, tau, sigma, c1)[0]
+
+
+def exact_bonus_ustar(Np, Qv, c1f, c2f):
+    """Exact (B_1, B_2, u_1*, u_2*) from (15): d_i sigma^2 = c_i (N_i*)^2, N_1* = N+ - 1, N_2* = 1."""
+    Np = Fraction(Np)
+    W_ = Qv - c1f * (Np - 1) - c2f
+    N = (Np - 1, Fraction(1))
+    Nmm = (Fraction(1), Np - 1)
+    cc = (c1f, c2f)
+    B = [W_ * N[i] / Np + cc[i] * N[i] + cc[i] * N[i] ** 2 / Nmm[i] + cc[i] * N[i] for i in range(2)]
+    return B, [W_ * N[i] / Np for i in range(2)]
+
+
+def best_deviation(o, kind, tau, sigma, c1, c2, cap=False):
+    """[sup over deviations of u_i^c, u_i^c(s*)] for i = 1, 2 on an instance: the right-size families
+    peak at u_i* (n = N_i*, mean of X_i), the wrong-size ones at u_i* - B_i; ``cap`` imposes the
+    hypothesis B_1 >= 0 (c_2 replaced by min(c_2, sum q+ + c_1((N+)^2 + 1)))."""
+    Np, _, qv, _ = alg2_instance(o, kind, tau, sigma, c1)
+    (c1f, c2f) = (Fraction(x) for x in _floats(o, c1, c2))
+    Qv = sum(qv, Fraction(0))
+    if cap:
+        c2f = min(c2f, Qv + c1f * (Np * Np + 1))
+    B, us = exact_bonus_ustar(Np, Qv, c1f, c2f)
+    return [q_out(o, max(us[i], us[i] - B[i])) for i in range(2)], [q_out(o, x) for x in us]
+
+
+def buyer_utilities(o, kind, tau, sigma, c1):
+    """App. A (17)/(EFB): [v_j^d(m_k+) - q_k+ for all j, k] and [v_j^d(m_j+) - q_j+ repeated]."""
+    Np, m, qv, V = alg2_instance(o, kind, tau, sigma, c1)
+    B = len(V)
+    cross = [V[j][m[k]] - qv[k] for j in range(B) for k in range(B)]
+    own = [V[j][m[j]] - qv[j] for j in range(B) for _ in range(B)]
+    return [q_out(o, x) for x in cross], [q_out(o, x) for x in own]
+
+
+def mech_profit(o, kind, tau, sigma, c1, c2):
+    """profit(M*, s*) = sum_j q_j+ - c_1(N+ - 1) - c_2 (= W), exactly."""
+    Np, _, qv, _ = alg2_instance(o, kind, tau, sigma, c1)
+    (c1f, c2f) = (Fraction(x) for x in _floats(o, c1, c2))
+    return q_out(o, sum(qv, Fraction(0)) - c1f * (Np - 1) - c2f)
+
+
+def n1_opt(o, kind, tau, sigma, c1):
+    """N_1^OPT of eq. (3): the largest maximizer of rev^OPT(N) - c_1 N over N in {0, ..., |B|/c_1}."""
+    V, c1f = _inst(o, kind, tau, sigma, c1)
+    T = top(len(V), c1f)
+    vals = [exact.rev_opt(V, N)[0] - c1f * N for N in range(T + 1)]
+    best = max(vals)
+    return o.num(max(N for N in range(T + 1) if vals[N] == best))
+
+
+def opt_wide(o, kind, tau, sigma, c1, extra=2):
+    """max over N in {0, ..., |B|/c_1 + extra} of rev^OPT(N) - c_1 N (a wider search than line 166's)."""
+    kind, tau, sigma, c1 = _floats(o, kind, tau, sigma, c1)
+    c1f = Fraction(c1)
+    T = top(len(tau), c1f) + extra
+    V = table(kind, tau, sigma, T)
+    return q_out(o, max(exact.rev_opt(V, N)[0] - c1f * N for N in range(T + 1)))
+
+
+def nplus_from(o, kind, tau, sigma, c1, lo):
+    """N+ of Algorithm 1 searching N in {lo, ..., max(lo, |B|/c_1)} (exact A)."""
+    kind, tau, sigma, c1 = _floats(o, kind, tau, sigma, c1)
+    c1f = Fraction(c1)
+    T = max(top(len(tau), c1f), lo)
+    return o.num(exact.algorithm1(table(kind, tau, sigma, T), c1f, False, lo)[0])
+
+
+def n1_opt_range(o, kind, tau, sigma, c1):
+    """[N_1^OPT, floor(|B|/c_1) - N_1^OPT]."""
+    (c1f,) = _floats(o, c1)
+    n1 = n1_opt(o, kind, tau, sigma, c1)
+    return [n1, o.num(top(len(tau), Fraction(c1f))) - n1]

@@ -129,3 +129,52 @@ def algorithm1(V, c, include_zero=False):
     Nplus = max(profits, key=lambda n: (profits[n] > max(profits.values()) - TIE, -n))
     m_plus = allocs[Nplus]
     return Nplus, m_plus, curves[Nplus][m_plus], profits
+
+
+def oip_grid(V, N, K, chunk=2000):
+    """An approximate ordered-item-pricing algorithm A(v, N, 1/K): the best non-decreasing curve with
+    values on the grid {0, 1/K, ..., 1} (q(0) = 0), by enumeration of all C(N + K, N) such curves,
+    vectorised over buyers.  Polynomial in |B| (so usable for 10^3 buyers), exponential in N."""
+    V = check_quantity_valuations(V)
+    if not (isinstance(K, (int, np.integer)) and K >= 1):
+        raise DomainError(f"the grid size K must be an integer >= 1 (got {K!r})")
+    if V.shape[1] < N + 1:
+        raise DomainError(f"valuations must be given for m = 0..{N}")
+    Vn = V[:, : N + 1]
+    best, best_q = -1.0, None
+    curves = itertools.combinations_with_replacement(range(K + 1), N)
+    while True:
+        block = np.array(list(itertools.islice(curves, chunk)), dtype=float).reshape(-1, N)
+        if block.size == 0 and best_q is not None:
+            break
+        Q = np.concatenate([np.zeros((block.shape[0], 1)), block / K], axis=1)  # (C, N+1)
+        U = Vn[None, :, :] - Q[:, None, :]  # (C, B, N+1)
+        top = U.max(axis=2, keepdims=True)
+        ok = U >= top - TIE
+        m = N - np.argmax(ok[:, :, ::-1], axis=2)  # largest maximizer, (C, B)
+        rev = np.take_along_axis(Q, m, axis=1).sum(axis=1)
+        k = int(np.argmax(rev))
+        if rev[k] > best:
+            best, best_q = float(rev[k]), Q[k].copy()
+        if block.shape[0] < chunk:
+            break
+    return best_q
+
+
+def algorithm1_with(V, c1, oip):
+    """Algorithm 1 with a given ordered-item-pricing routine ``oip(V, N) -> q``; returns
+    (N+, m+, q+, profits) as ``algorithm1``."""
+    V = check_quantity_valuations(V)
+    if not (c1 > 0):
+        raise DomainError("c_1 must be > 0 (the search range is N <= |B|/c_1)")
+    top = math.floor(Fraction(V.shape[0]) / Fraction(float(c1)))
+    if top < 1:
+        raise DomainError(f"the search range {{1, ..., |B|/c_1}} is empty (|B|/c_1 = {V.shape[0] / c1:.3g} < 1)")
+    profits, curves, allocs = {}, {}, {}
+    for N in range(1, top + 1):
+        qN = oip(V, N)
+        mN = purchase(V, qN, N)
+        profits[N] = float(qN[mN].sum() - c1 * N)
+        curves[N], allocs[N] = qN, mN
+    Nplus = max(profits, key=lambda n: (profits[n] > max(profits.values()) - TIE, -n))
+    return Nplus, allocs[Nplus], curves[Nplus][allocs[Nplus]], profits

@@ -165,3 +165,35 @@ CLAIMS = (
         notes="The chain holds when at least two contributors collect (N_1, N_2 >= 1), exactly.",
     ),
 )
+
+CLAIMS += (
+    Claim(
+        id="cck.s22-line166", label="§2.2 line 166", section="2.2", kind="inequality",
+        latex=r"\max_{N\in\mathbb N}\big(\mathrm{rev}^{\mathrm{OPT}}(N)-c_1N\big)="
+              r"\max_{N\le|\mathcal B|/c_1}\big(\mathrm{rev}^{\mathrm{OPT}}(N)-c_1N\big)",
+        statement=Equal(model.opt_wide, model.opt_eq3),
+        variables=INST_C, given=(SMALL,), symbolic=None,
+        notes="'It suffices to search N^tot <= |B|/c_1': the left searches two more sizes "
+              "(N <= floor(|B|/c_1) + 2), exactly; both include N = 0 (OPT of eq. (3)). With N >= 1 only "
+              "(Algorithm 1 as printed) a wider search can do better, see cck.lemma-2.proof.",
+    ),
+    Claim(
+        id="cck.lemma-2.proof", label="proof of Lemma 2", section="B", kind="inequality",
+        latex=r"N_1^{\mathrm{OPT}}\in\{1,2,\dots,|\mathcal B|/c_1\}\ \text{(the search range of Algorithm 1)}",
+        statement=Compare(model.n1_opt_range,
+                          ">=", lambda o: [o.num(1), o.num(0)]),
+        variables=INST_C, given=(SMALL,), symbolic=None,
+        erratum=Erratum(
+            corrected=Compare(model.n1_opt_range,
+                              ">=", lambda o: [o.num(0), o.num(0)]),
+            corrected_latex=r"N_1^{\mathrm{OPT}}\in\{0,1,\dots,|\mathcal B|/c_1\}",
+            explanation="The proof uses N_1^OPT <= |B|/N_tot (read |B|/c_1) to compare with profit_{N+}, but "
+                        "N_1^OPT (eq. (3), N in ℕ) is 0 when every N >= 1 loses money, and 0 is not searched "
+                        "by Algorithm 1. N_1^OPT is taken as the largest maximizer (the reading most "
+                        "favourable to the proof); e.g. one buyer, v(m) = 1/2, c_1 = 9/10 gives N_1^OPT = 0. "
+                        "Same root cause as the erratum of Lemma 2 (cck.lemma-2).",
+            region=(Var("B", Int(1, 1)), Var("c1", Real(0.9, 1.0)), Var("tau", Vector("B", Real(0.05, 0.3))))),
+        notes="N_1^OPT by exact enumeration over N in {0, ..., floor(|B|/c_1)} (sufficient by §2.2 line 166, "
+              "claim cck.s22-line166).",
+    ),
+)

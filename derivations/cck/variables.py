@@ -41,3 +41,12 @@ BOFF = Var("b", Real(-2.0, 2.0), "bias of the misreported sample mean (f_a shift
 ORDERED_S = Given("c_1 <= c_2", lambda o, c1, c2, **_: c1 <= c2)
 NPI = Var("Np", Int(2, 40), "N^+ (integer)")
 BNI = Var("Bn", Int(1, 5), "number of buyers |B| (integer)")
+
+# §5.1 / App. A-B equilibrium
+FAMV = Var("fam", Int(0, 4), "deviation family (model.DEV_FAMILIES): 0 f_b, 1 shifted, 2 fabricated, "
+                             "3 wrong size, 4 wrong size shifted")
+C2W = Var("c2", Real(0.01, 4.0), "cost c_2 (up to 4: large enough for W < 0 and B_1 < 0)")
+# Algorithm 2 instances: one buyer, cheap data, so that Algorithm 1 often returns N+ >= 2
+B1 = Var("B", Int(1, 1), "number of buyers |B| (one: the exact brute force stays small for |B|/c_1 <= 20)")
+c1s = Var("c1", Real(0.05, 0.12), "cost per point of the cheapest contributor (cheap: N+ >= 2 is common)")
+c2w = Var("c2", Real(0.05, 4.0), "cost per point of the second contributor")
