@@ -212,11 +212,14 @@ class Arb:
     def gamma(self, x):
         return x.gamma()
 
+    def _balls(self, xs):
+        return [x if isinstance(x, self.flint.arb) else self.num(x) for x in xs]  # flint crashes on ints
+
     def max(self, *xs):
-        return self.flint.arb.max(*xs) if len(xs) == 2 else _fold(self.flint.arb.max, xs)
+        return _fold(self.flint.arb.max, self._balls(xs))
 
     def min(self, *xs):
-        return self.flint.arb.min(*xs) if len(xs) == 2 else _fold(self.flint.arb.min, xs)
+        return _fold(self.flint.arb.min, self._balls(xs))
 
     def abs(self, x):
         return abs(x)
