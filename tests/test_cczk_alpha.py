@@ -47,18 +47,74 @@ def test_G_bad_alpha():
         al.G(3, 0.2, 2, 40, 0.0)
 
 
-def test_alpha_matches_mpmath_and_is_root():
-    s, c, n, T = _instances(120, seed=1)
+def _ulps(x, ref):
+    return float(abs(mpmath.mpf(float(x)) - ref) / mpmath.mpf(float(np.spacing(float(ref)))))
+
+
+def test_alpha_matches_mpmath_within_4_ulps_and_is_smallest_root():
+    """Every root within 4 ulps of the 50-digit mpmath reference (scan + findroot, model.alpha_root),
+    and G <= 0 on a grid between sqrt(n*) and alpha (smallest root)."""
+    s, c, n, T = _instances(40, seed=1)
     a = al.alpha(s, c, n, T)
     assert np.all(a >= np.sqrt(n))
-    with mpmath.workdps(40):
+    with mpmath.workdps(50):
         o = Mp(mpmath.mp)
         for i in range(len(a)):
+            model._ROOTS.clear()
             r = model.alpha_root(o, *_mp(s[i], c[i], n[i], T[i]))
-            assert abs(a[i] - float(r)) <= 1e-9 * float(r)
-            # smallest root: G <= 0 on a fine grid between sqrt(n*) and alpha
+            assert _ulps(a[i], r) <= 4, (i, _ulps(a[i], r))
             grid = np.linspace(np.sqrt(n[i]), a[i], 50)[:-1]
-            assert np.all(al.G(s[i], c[i], n[i], T[i], grid) <= 1e-9 * np.abs(al.G(s[i], c[i], n[i], T[i], grid)).max() + 0)
+            assert np.all(al.G(s[i], c[i], n[i], T[i], grid) <= 0)
+
+
+@pytest.mark.parametrize("u, w", [(0.499, 1.0), (0.4999, 1.5), (1e-3, 1e3), (0.3, 1.0), (0.05, 20.0)])
+def test_alpha_extremes_within_4_ulps(u, w):
+    """Edges of Lemma 1's domain: u -> 1/2 (root at small x = sqrt(T/(8 alpha^2)), ill-conditioned for
+    the printed form), u small with w large (x large: heavy cancellation in G)."""
+    for sig, cc in [(3.0, 0.2), (0.05, 10.0), (50.0, 1e-3)]:
+        nind = sig / np.sqrt(cc)
+        n = u * nind
+        T = w * nind**2 / n
+        a = al.alpha(sig, cc, n, T)
+        with mpmath.workdps(50):
+            model._ROOTS.clear()
+            r = model.alpha_root(Mp(mpmath.mp), *_mp(sig, cc, n, T))
+        assert _ulps(a, r) <= 4, (sig, cc, u, w, _ulps(a, r))
+
+
+def test_p_series_and_fits_against_mpmath():
+    """p(x) = 1 - sqrt(pi) x erfcx(x) (Chebyshev fits / asymptotic series, long double) and x p'(x)."""
+    with mpmath.workdps(40):
+        for x in (1e-4, 0.37, 0.5, 1.3, 2.999, 5.2, 7.999, 8.0, 8.5, 31.0, 1e4):
+            p, xdp = al._p_xdp(np.array([x]), True)
+            X = mpmath.mpf(x)
+            f = lambda t: 1 - mpmath.sqrt(mpmath.pi) * t * mpmath.exp(t * t) * mpmath.erfc(t)
+            ref = f(X)
+            assert abs(mpmath.mpf(repr(float(p[0]))) - ref) <= 1.0 * mpmath.mpf(float(np.spacing(float(ref)))) * 1.01
+            assert abs(float(xdp[0]) / float(X * mpmath.diff(f, X)) - 1) < 1e-15
+
+
+def test_H_is_G_rescaled_and_increasing():
+    """sign(G) = sign(H), (x^3/sqrt 2) G = H, and H increasing on [sqrt(n*), 4 alpha] (uniqueness)."""
+    s, c, n, T = _instances(20, seed=5)
+    for i in range(20):
+        A = np.sqrt(n[i]) * np.geomspace(1, 4 * al.alpha(s[i], c[i], n[i], T[i]) / np.sqrt(n[i]), 200)
+        M, E = al._consts(s[i], c[i], n[i], T[i], float)
+        x2 = T[i] / (8 * A * A)
+        H, aH = al._H(x2, np.sqrt(x2), M, E, True)
+        Gv = al.G(s[i], c[i], n[i], T[i], A)
+        assert np.all(aH > 0) and np.all(np.diff(H.astype(float)) > 0)
+        scale = np.sqrt(2) / x2**1.5 * (np.abs(M - E - x2) + np.abs(M - x2))
+        assert np.all(np.abs(Gv - np.sqrt(2) / x2**1.5 * H.astype(float)) <= 1e-12 * scale)
+
+
+def test_kappa_old_form_ill_conditioned_new_form_not():
+    s, c, n, T = _instances(200, seed=7)
+    a = al.alpha(s, c, n, T)
+    k_old, k_new = al.kappa(s, c, n, T, a)
+    assert k_old.max() > 100          # the printed form loses ~log2(k_old) bits at the root
+    x = np.sqrt(T / (8 * a * a))
+    assert np.all(k_new <= np.maximum(2.0, 1 / x))   # ~ 1/(sqrt(pi) x) for small x, ~1/2 for large x
 
 
 def test_G_extreme_arguments_finite():

@@ -7,8 +7,21 @@ Contents (paper order):
   appE -- Lemma 1, G(sqrt n*) <= 0, eq. (12) (erratum: (T-2n*)^2 -> T-2n*), final chain
   appG -- Lemma 8 (+ proof derivative erratum), Lemma 14 (erratum inherited from (12)),
           Lemma 15 last lines, Lemma 17, Lemmas 18-21
-Formulas: ``model``; numpy: ``alpha`` (G with erfcx, vectorized root solver).
+  appG_proofs -- displayed steps of the proofs of Lemmas 14-19 (several typo errata), Lemmas 15/16
+          against Gaussian quadrature
+  appI -- Lemma 24 (erratum in J(t)), Lemmas 22/23 and (58) on their instances, §H.2 convexity of l
+Formulas: ``model``, ``lemmas_model``; numpy: ``alpha`` (G with erfcx, vectorized root solver).
 """
 from . import appB, appE, appG, sec3
 
 CLAIMS = sec3.CLAIMS + appB.CLAIMS + appE.CLAIMS + appG.CLAIMS
+from . import appG_proofs, appI  # noqa: E402
+
+CLAIMS = CLAIMS + appG_proofs.CLAIMS + appI.CLAIMS
+# claims_mechanism -- eq. (7) solver KKT certificate, Theorem 1 (IR, NIC vs quantity deviations,
+#          efficiency; erratum: sqrt(m) needs (8) to fail), on random instances (mech_program)
+# appC -- every printed number of App. C / Figure 1 (errata: p_2^IND, p_3^IND, n^SP formula,
+#          p_1(n^SP), p_2(n^OPT), p_1(n^NB), n^EB_2, n^EB_3)
+from . import appC, claims_mechanism  # noqa: E402
+
+CLAIMS = CLAIMS + claims_mechanism.CLAIMS + appC.CLAIMS
