@@ -20,3 +20,6 @@ CLAIMS = CLAIMS + claims_mechanism.CLAIMS
 from . import claims_asymptotics, claims_example1  # noqa: E402  (Prop. A.2, Cor. A.1, (B.13)-(B.15), (B.21)-(B.30); Example 1, §A.6)
 
 CLAIMS = CLAIMS + claims_asymptotics.CLAIMS + claims_example1.CLAIMS
+from . import claims_effort  # noqa: E402  (§4, Theorem 3, (B.31)-(B.39), footnote 14, Proposition C.1, (C.25)-(C.26))
+
+CLAIMS = CLAIMS + claims_effort.CLAIMS

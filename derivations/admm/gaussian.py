@@ -7,7 +7,9 @@ and as sums of squares where the quantity is a variance, so nothing cancels:
   v_i(q) sigma_i^2 = Sigma_i. Sigma_q^-1 Sigma_.i = || R^-1 S Sigma_.i ||^2, R R^T = I + S Sigma S;
 - the posterior covariance is L (I + L^T P L)^-1 L^T (L L^T = Sigma, P = S^2), so
   -A_i(q, q) = || G^-1 L^T e_i ||^2 with G G^T = I + L^T P L;
-- with misreports, MSE(w) = MSE(w*) + (w - w*) Sigma_q (w - w*)^T exactly (w* the Bayes weights).
+- with misreports, MSE(w) = MSE(w*) + (w - w*) Sigma_q (w - w*)^T exactly (w* the Bayes weights),
+  and w - w* = (w ∘ d) Sigma_q^-1 with d_j = sigma_j^2 (1/q_j - 1/q_hat_j), so the excess is again a
+  sum of squares; the value with misreports picks, per agent, the better of two exact forms.
 """
 from __future__ import annotations
 
@@ -50,7 +52,23 @@ def value(Sigma, q, q_hat=None):
     v = np.einsum("ki,ki->i", Y, Y) / sig2
     if q_hat is None:
         return v
-    return v - _misreport_loss(Sigma, q, q_hat) / sig2
+    # two exact forms of v_i(q, q_hat) sigma_i^2, each a difference of non-negative terms:
+    #   (a) v_i(q, q) sigma_i^2 - loss_i                 (cancels when loss ~ truthful value,
+    #                                                       e.g. q_hat_i << q_i: v ~ 0)
+    #   (b) V_hat_i - sum_j W_hat_ij^2 d_j, d_j = sigma_j^2 (1/q_j - 1/q_hat_j)
+    #       (V_hat = v(q_hat, q_hat) sigma^2: MSE(w) = sigma_i^2 - 2 w.b + w Sigma_q w^T with
+    #        w = b^T Sigma_qhat^-1, so w.b = V_hat and w Sigma_q w^T = V_hat + sum_j w_j^2 d_j)
+    # per agent, the one whose terms are smaller (smaller rounding bound) is used.
+    loss, W_hat, d = _misreport_parts(Sigma, q, q_hat)
+    Sigma_h, q_h = _check(Sigma, q_hat, name="q_hat", positive=True)
+    R_h, s_h = _scaled_factor(Sigma_h, q_h)
+    Y_h = solve_triangular(R_h, s_h[:, None] * Sigma_h, lower=True)
+    V_hat = np.einsum("ki,ki->i", Y_h, Y_h)
+    T = W_hat**2 * d[None, :]
+    corr = T.sum(axis=1)
+    bound_a = v * sig2 + loss
+    bound_b = V_hat + np.abs(T).sum(axis=1)
+    return np.where(bound_b < bound_a, (V_hat - corr) / sig2, v - loss / sig2)
 
 
 def accuracy(Sigma, q, q_hat=None):
@@ -65,19 +83,51 @@ def accuracy(Sigma, q, q_hat=None):
     return -(post + _misreport_loss(Sigma, q, q_hat))
 
 
-def _weights(Sigma, q):
-    """W = Sigma Sigma_q^-1 = Sigma S (I + S Sigma S)^-1 S: row i are the Bayes weights for task i."""
+def _weights(Sigma, q, refine=2):
+    """W = Sigma Sigma_q^-1 = Sigma S (I + S Sigma S)^-1 S: row i are the Bayes weights for task i.
+
+    ``refine`` steps of iterative refinement with the residual Sigma - (I + S Sigma S)-form computed
+    in extended precision (numpy.longdouble; plain double refinement where longdouble is double):
+    the excess-MSE terms multiply individual weights by d_j = sigma_j^2 (1/q_j - 1/q_hat_j), which
+    can be large, so the weights are needed to a few ulps componentwise, not just normwise
+    (cond(Sigma_q) ~ 100 would otherwise cost ~5 bits).
+    """
     R, s = _scaled_factor(Sigma, q)
-    X = cho_solve((R, True), s[:, None] * Sigma)  # (I + S Sigma S)^-1 S Sigma
-    return (s[:, None] * X).T
+    B = s[:, None] * Sigma
+    X = cho_solve((R, True), B)  # (I + S Sigma S)^-1 S Sigma
+    if not refine:
+        return (s[:, None] * X).T
+    ld = np.longdouble
+    s_l = np.sqrt(np.asarray(q, dtype=ld) / np.diag(Sigma).astype(ld))
+    M_l = np.eye(len(q), dtype=ld) + s_l[:, None] * Sigma.astype(ld) * s_l[None, :]
+    B_l = s_l[:, None] * Sigma.astype(ld)
+    for _ in range(refine):
+        resid = (B_l - M_l @ X.astype(ld)).astype(float)
+        X = X + cho_solve((R, True), resid)
+    return (s_l[:, None] * X.astype(ld)).T.astype(float)
+
+
+def _misreport_parts(Sigma, q, q_hat):
+    """The excess MSE (w - w*) Sigma_q (w - w*)^T of every task from using reported qualities, the
+    reported Bayes weights W_hat (row i: task i) and d_j = sigma_j^2 (1/q_j - 1/q_hat_j).
+
+    w - w* = b^T (Sigma_qhat^-1 - Sigma_q^-1) = b^T Sigma_qhat^-1 (Sigma_q - Sigma_qhat) Sigma_q^-1
+    = (w ∘ d) Sigma_q^-1, so the loss is the quadratic form u Sigma_q^-1 u^T, u = w ∘ d, i.e. the sum
+    of squares || R^-1 S u ||^2 (R R^T = I + S Sigma S): no difference of two computed weight
+    matrices, no cancellation.
+    """
+    _, q_hat = _check(Sigma, q_hat, name="q_hat", positive=True)
+    sig2 = np.diag(Sigma)
+    d = sig2 * (q_hat - q) / (q * q_hat)
+    W_hat = _weights(Sigma, q_hat)
+    R, s = _scaled_factor(Sigma, q)
+    Z = solve_triangular(R, s[:, None] * (W_hat * d[None, :]).T, lower=True)
+    return np.einsum("ki,ki->i", Z, Z), W_hat, d
 
 
 def _misreport_loss(Sigma, q, q_hat):
     """(w - w*) Sigma_q (w - w*)^T for each task: the excess MSE from using reported qualities."""
-    _, q_hat = _check(Sigma, q_hat, name="q_hat", positive=True)
-    D = np.diag(Sigma) / q
-    Delta = _weights(Sigma, q_hat) - _weights(Sigma, q)
-    return np.einsum("ij,jk,ik->i", Delta, Sigma, Delta) + (Delta**2) @ D
+    return _misreport_parts(Sigma, q, q_hat)[0]
 
 
 def value_derivative(Sigma, q):
@@ -87,9 +137,8 @@ def value_derivative(Sigma, q):
     derivative is X_ii^2 / (sigma_i^2 q_i) without cancellation.
     """
     Sigma, q = _check(Sigma, q, positive=True)
-    R, s = _scaled_factor(Sigma, q)
-    X = cho_solve((R, True), s[:, None] * Sigma)
-    return np.diag(X) ** 2 / (np.diag(Sigma) * q)
+    # X_ii = W_ii / s_i with W the (refined) Bayes weights, so X_ii^2 / (sigma_i^2 q_i) = (W_ii / q_i)^2
+    return (np.diag(_weights(Sigma, q)) / q) ** 2
 
 
 def virtual_value(Sigma, q, hazard_ratio):
