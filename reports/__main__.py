@@ -1,4 +1,6 @@
-"""python -m reports [--results PATH] [--out DIR] [--paper admm ...] [--date D] [--no-pdf]"""
+"""python -m reports [--results PATH] [--out DIR] [--paper admm ...] [--date D] [--no-pdf]
+                    [--figures | --no-figures] [--figures-dir DIR] [--make-figures [--make-timeout S]]
+                    [--audit | --no-audit]"""
 from __future__ import annotations
 
 import argparse
@@ -21,11 +23,28 @@ def main(argv=None) -> int:
     ap.add_argument("--claims", type=Path, default=render.DEFAULT_CLAIMS,
                     help="directory of the claim inventories <paper>.md that fix the paper order")
     ap.add_argument("--no-pdf", action="store_true", help="write report.tex only")
+    ap.add_argument("--figures", action=argparse.BooleanOptionalAction, default=True,
+                    help="include the 'Figures and tables' section (default: yes)")
+    ap.add_argument("--figures-dir", type=Path, default=render.DEFAULT_FIGURES,
+                    help="where the scripts wrote <paper>/ figures and tables and audit/*.json "
+                         "(default: reports/build)")
+    ap.add_argument("--make-figures", action="store_true",
+                    help="first run scripts/<paper>_*.py (not the benchmarks), saving what they print")
+    ap.add_argument("--make-timeout", type=float, default=600.0, help="seconds allowed per script")
+    ap.add_argument("--audit", action=argparse.BooleanOptionalAction, default=True,
+                    help="include the audit section when <figures-dir>/audit/*.json exist (default: yes)")
     args = ap.parse_args(argv)
 
     papers = tuple(dict.fromkeys(args.paper)) if args.paper else None
     opts = render.Options(papers=papers, date=args.date,
-                          claims_dir=args.claims if args.claims and args.claims.is_dir() else None)
+                          claims_dir=args.claims if args.claims and args.claims.is_dir() else None,
+                          figures=args.figures, figures_dir=args.figures_dir, audit=args.audit)
+    if args.make_figures:
+        from . import figures
+
+        for note in figures.make(papers or tuple(render.PAPERS), opts.script_dir(), opts.fig_dir(),
+                                 timeout=args.make_timeout, cwd=render.ROOT):
+            print(f"reports: {note}", file=sys.stderr)
     t0 = time.monotonic()
     try:
         from rich.console import Console

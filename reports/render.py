@@ -5,6 +5,7 @@ inventories that fix the paper order: no clock, no host names, no paths.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import math
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import figures as figs
 from . import latex
 from .latex import Tex, escape, verbatim
 
@@ -25,6 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_RESULTS = ROOT / "reports" / "build" / "results.json"
 DEFAULT_OUT = ROOT / "reports" / "build"
 DEFAULT_CLAIMS = ROOT.parent / "shared" / "claims"
+DEFAULT_FIGURES = DEFAULT_OUT  # <paper>/ figures and tables, audit/ results (see reports/figures.py)
+DEFAULT_SCRIPTS = ROOT / "scripts"
 SCHEMA = ROOT / "verify" / "results.schema.json"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -203,6 +207,16 @@ class Options:
     date: str | None = None
     claims_dir: Path | None = DEFAULT_CLAIMS
     forced_verbatim: frozenset = field(default_factory=frozenset)  # statement keys that broke TeX
+    figures: bool = True  # the "Figures and tables" section
+    figures_dir: Path | None = None  # None: DEFAULT_FIGURES
+    scripts_dir: Path | None = None  # None: DEFAULT_SCRIPTS
+    audit: bool = True  # the audit section (only when <figures_dir>/audit/*.json exist)
+
+    def fig_dir(self) -> Path:
+        return Path(self.figures_dir) if self.figures_dir is not None else DEFAULT_FIGURES
+
+    def script_dir(self) -> Path:
+        return Path(self.scripts_dir) if self.scripts_dir is not None else DEFAULT_SCRIPTS
 
 
 def _stmt(src, key: str, opts: Options) -> dict:
@@ -214,7 +228,19 @@ def _stmt(src, key: str, opts: Options) -> dict:
             "note": None if why is None else f"printed LaTeX shown verbatim: {why}"}
 
 
-def context(doc: dict, raw: bytes, opts: Options) -> dict:
+def extras(opts: Options) -> dict:
+    """Figures/tables and audit results: read once per build (they do not depend on the results)."""
+    papers = tuple(opts.papers) if opts.papers else tuple(PAPERS)
+    d = opts.fig_dir()
+    label = "reports/build" if d.resolve() == DEFAULT_FIGURES.resolve() else "the figures directory"
+    f = figs.collect(papers, d, opts.script_dir(), label) if opts.figures else \
+        {"papers": [], "assets": {}, "notes": []}
+    a = figs.audit(d) if opts.audit else {"rows": [], "files": [], "notes": []}
+    return {"figures": f, "audit": a, "notes": f["notes"] + a["notes"], "assets": f["assets"]}
+
+
+def context(doc: dict, raw: bytes, opts: Options, extra: dict | None = None) -> dict:
+    extra = extras(opts) if extra is None else extra
     papers = tuple(opts.papers) if opts.papers else tuple(PAPERS)
     ranks = inventory_ranks(opts.claims_dir)
     order = {p: i for i, p in enumerate(PAPERS)}
@@ -274,6 +300,8 @@ def context(doc: dict, raw: bytes, opts: Options) -> dict:
     if seed is not None:
         reproduce += f" --seed {seed}"
     report_cmd = "python -m reports" + "".join(f" --paper {p}" for p in (opts.papers or ()))
+    if not opts.figures:
+        report_cmd += " --no-figures"
     if opts.date:
         report_cmd += f" --date {opts.date}"
     date = opts.date or doc.get("date") or doc.get("generated") or "not recorded in results.json"
@@ -295,6 +323,10 @@ def context(doc: dict, raw: bytes, opts: Options) -> dict:
         "problems": [c for c in claims if c["status"] in ("failed", "error")],
         "groups": groups,
         "any_claims": bool(claims),
+        "show_figures": opts.figures,
+        "fig_papers": [dict(fp, title=PAPERS[fp["paper"]]) for fp in extra["figures"]["papers"]],
+        "audit": extra["audit"],
+        "paper_titles": PAPERS,
     }
 
 
@@ -348,8 +380,8 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render(doc: dict, raw: bytes, opts: Options) -> str:
-    return environment().get_template("report.tex.j2").render(**context(doc, raw, opts))
+def render(doc: dict, raw: bytes, opts: Options, extra: dict | None = None) -> str:
+    return environment().get_template("report.tex.j2").render(**context(doc, raw, opts, extra))
 
 
 # ----------------------------------------------------------------------------- TeX
@@ -374,8 +406,12 @@ class Compiled:
 PDFLATEX_FLAGS = ["-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "-file-line-error"]
 
 
-def compile_tex(tex: str, engine: str | None = None, timeout: float = 180.0) -> Compiled:
-    """Compile ``tex`` in a fresh temporary directory (non-interactive, no shell escape)."""
+def compile_tex(tex: str, engine: str | None = None, timeout: float = 180.0,
+                assets: dict | None = None) -> Compiled:
+    """Compile ``tex`` in a fresh temporary directory (non-interactive, no shell escape).
+
+    ``assets`` maps relative paths used by the .tex (figures) to the files copied there first.
+    """
     engine = engine or tex_engine()
     if engine is None:
         return Compiled(False, None, "", None, "no TeX engine found")
@@ -383,6 +419,10 @@ def compile_tex(tex: str, engine: str | None = None, timeout: float = 180.0) -> 
     with tempfile.TemporaryDirectory(prefix="report-tex-") as d:
         src = Path(d) / "report.tex"
         src.write_text(tex, encoding="utf-8")
+        for rel, path in sorted((assets or {}).items()):
+            dst = Path(d) / rel
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, dst)
         if engine == "latexmk":
             cmds = [["latexmk", "-norc", "-pdf", "-silent",
                      "-pdflatex=pdflatex " + " ".join(PDFLATEX_FLAGS) + " %O %S", "report.tex"]]
@@ -471,11 +511,12 @@ def build(results: Path = DEFAULT_RESULTS, out: Path = DEFAULT_OUT, opts: Option
     opts = opts or Options()
     out = Path(out)
     doc, raw = load(results)
-    tex = render(doc, raw, opts)
-    notes: list[str] = []
+    extra = extras(opts)
+    tex = render(doc, raw, opts, extra)
+    notes: list[str] = list(extra["notes"])
     if not pdf:
         write_atomic(out / "report.tex", tex.encode("utf-8"))
-        return Built(out / "report.tex", None, None)
+        return Built(out / "report.tex", None, None, (), notes)
     engine = engine or tex_engine()
     if engine is None:
         write_atomic(out / "report.tex", tex.encode("utf-8"))
@@ -485,7 +526,7 @@ def build(results: Path = DEFAULT_RESULTS, out: Path = DEFAULT_OUT, opts: Option
     for attempt in range(max_retries + 1):
         if status:
             status(f"compiling report.tex with {engine} (attempt {attempt + 1})")
-        res = compile_tex(tex, engine)
+        res = compile_tex(tex, engine, assets=extra["assets"])
         if res.ok:
             break
         key = statement_at(tex, res.error_line)
@@ -496,8 +537,8 @@ def build(results: Path = DEFAULT_RESULTS, out: Path = DEFAULT_OUT, opts: Option
                               f"(see {out / 'report.failed.log'}); the previous report was kept")
         forced.add(key)
         notes.append(f"statement {key} did not compile ({res.message}); shown verbatim")
-        opts = Options(opts.papers, opts.date, opts.claims_dir, frozenset(forced))
-        tex = render(doc, raw, opts)
+        opts = dataclasses.replace(opts, forced_verbatim=frozenset(forced))
+        tex = render(doc, raw, opts, extra)
     write_atomic(out / "report.pdf", res.pdf)
     write_atomic(out / "report.tex", tex.encode("utf-8"))
     for stale in ("report.failed.tex", "report.failed.log"):

@@ -79,6 +79,15 @@ def synthetic() -> dict:
             "seed": None, "claims": claims}
 
 
+@pytest.fixture(autouse=True)
+def no_real_figures(tmp_path, monkeypatch):
+    """Tests see an empty figures directory and no scripts unless they build their own."""
+    empty = tmp_path / "no-figures"
+    empty.mkdir()
+    monkeypatch.setattr(render, "DEFAULT_FIGURES", empty)
+    monkeypatch.setattr(render, "DEFAULT_SCRIPTS", tmp_path / "no-scripts")
+
+
 @pytest.fixture
 def results(tmp_path) -> Path:
     p = tmp_path / "results.json"
@@ -235,7 +244,7 @@ def test_atomic_on_failure(results, tmp_path, monkeypatch):
     assert main(["--results", str(bad), "--out", str(out), "--no-pdf"]) == 1
     # 3. TeX fails (outside any statement)
     monkeypatch.setattr(render, "compile_tex",
-                        lambda tex, engine=None: render.Compiled(False, None, "! boom\nl.3 x", 3, "boom"))
+                        lambda tex, engine=None, **kw: render.Compiled(False, None, "! boom\nl.3 x", 3, "boom"))
     with pytest.raises(render.ReportError, match="boom"):
         render.build(results, out, pdf=True, engine="pdflatex")
     # 4. the disk fails while replacing
@@ -256,6 +265,181 @@ def test_statement_error_line_maps_back():
     assert render.statement_at(tex, 1) is None and render.statement_at(tex, None) is None
 
 
+# ----------------------------------------------------------------------------- figures, audit
+FIG_SCRIPT = '''"""admm Figure 9: a synthetic figure script (100% & $_#).
+
+Assumes v(m) = a - sqrt(k/m) with a_opt = 0.95 (not printed by the paper).
+"""
+# writes figure9.pdf, figure9.png, extra.png, table9.csv, notes.md, notes9.txt
+'''
+BENCH_SCRIPT = '"""admm benchmark."""\n# writes bench.txt and bench.png\n'
+
+
+def make_figures(root: Path) -> tuple[Path, Path]:
+    """A figures directory with tiny matplotlib figures, tables and notes, and its scripts."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figs, scripts = root / "build", root / "scripts"
+    (figs / "admm").mkdir(parents=True)
+    scripts.mkdir()
+    (scripts / "admm_figure9.py").write_text(FIG_SCRIPT)
+    (scripts / "admm_benchmark.py").write_text(BENCH_SCRIPT)
+    (scripts / "kgj_figures.py").write_text('"""kgj figures."""\n# writes fig2.png\n')
+    fig, ax = plt.subplots(figsize=(2, 1.5))
+    ax.plot([0, 1], [0, 1])
+    for name in ("figure9.pdf", "figure9.png", "extra.png", "bench.png"):
+        fig.savefig(figs / "admm" / name, metadata={"CreationDate": None} if name.endswith("pdf") else {})
+    plt.close(fig)
+    (figs / "admm" / "table9.csv").write_text(
+        "panel,n_computed,n_printed,p_printed,p_computed,ok\n"
+        "(a) n^IND & 100%,55.04818812345678,55,3.63,3.633180,yes\n"
+        "(b) x_1 {y},0.1,0,5.13,5.138093,NO (p)\n")
+    (figs / "admm" / "notes.md").write_text("intro\n\n| rho | E[p_1] |\n|---|---|\n| +0.5 | 0.536675 |\n")
+    (figs / "admm" / "notes9.txt").write_text("assumed: a = 0.95  k = 10\\input{x}\n" + "line\n" * 50)
+    (figs / "admm" / "bench.txt").write_text("ratio 3.0\n")
+    (figs / "admm" / "results.json").write_text("{}")  # JSON under a paper: ignored
+    return figs, scripts
+
+
+def _flat(tex: str) -> str:
+    return tex.replace(r"\allowbreak{}", "")
+
+
+def test_figures_and_tables_are_included(results, tmp_path):
+    figs, scripts = make_figures(tmp_path)
+    opts = render.Options(figures_dir=figs, scripts_dir=scripts)
+    built = render.build(results, tmp_path / "a", opts, pdf=False)
+    tex = built.tex_path.read_text()
+    sec = tex[tex.index(r"\section{Figures and tables}"):tex.index(r"\section{Claims in paper order}")]
+    # the vector version is preferred; a PNG-only figure is included as raster
+    assert r"\includegraphics[width=\linewidth,height=0.42\textheight,keepaspectratio]{admm/figure9.pdf}" in sec
+    assert "{admm/figure9.png}" not in sec and "{admm/extra.png}" in sec
+    assert "(raster: the script writes no PDF)" in sec
+    # captions name the script; its docstring (and the assumptions paragraph) is shown, escaped
+    assert r"made by \texttt{scripts/admm\_figure9.py}" in sec
+    assert r"admm Figure 9: a synthetic figure script (100\% \& \$\_\#)." in sec
+    assert "Assumes v(m) = a -{} sqrt(k/m) with a\\_opt = 0.95" in sec
+    # the table: printed columns shaded, each followed by ours; long floats shortened; escaped
+    assert r"printed (shaded): n\_printed, p\_printed; ours: n\_computed, p\_computed" in sec
+    head = re.search(r"\\textbf\{panel\}.*?\\\\", sec).group(0)
+    cols = re.findall(r"\\textbf\{([^}]*)\}", head)
+    assert cols == ["panel", r"n\_printed", r"n\_computed", r"p\_printed", r"p\_computed", "ok"]
+    assert r"\begin{longtable}{@{}l>{\columncolor{black!8}}rr>{\columncolor{black!8}}rrl@{}}" in sec
+    assert r"(a) n\textasciicircum{}IND \& 100\% & 55 & 55.0482 & 3.63 & 3.633180 & yes \\" in sec
+    assert r"(b) x\_1 \{y\} & 0 & 0.1 & 5.13 & 5.138093 & NO (p) \\" in sec
+    assert r"+0.5 & 0.536675 \\" in sec  # the markdown table
+    # what the script printed, escaped (runs of spaces kept), truncated
+    flat = _flat(sec)
+    assert r"\texttt{assumed: a = 0.95\ \ k = 10\textbackslash{}input\{x\}}" in flat
+    assert r"\input{x}" not in sec and "more lines in the file" in sec
+    # benchmarks and JSON are left out; the kgj script's missing output is reported
+    assert "bench" not in sec and "results.json" not in sec
+    assert "No output of scripts/kgj\\_figures.py was found under the figures directory/kgj/; run" in sec
+    assert r"\texttt{python scripts/kgj\_figures.py}" in flat
+    assert any("kgj_figures.py" in n for n in built.notes)
+    # determinism: same inputs, same bytes
+    again = render.build(results, tmp_path / "b", opts, pdf=False).tex_path.read_bytes()
+    assert again == built.tex_path.read_bytes()
+    # --no-figures drops the section
+    assert main(["--results", str(results), "--out", str(tmp_path / "d"), "--no-pdf", "--no-figures",
+                 "--figures-dir", str(figs)]) == 0
+    assert r"\section{Figures and tables}" not in (tmp_path / "d" / "report.tex").read_text()
+    # a changed figure changes its recorded hash (and nothing else)
+    (figs / "admm" / "extra.png").write_bytes((figs / "admm" / "extra.png").read_bytes() + b"\0")
+    changed = render.build(results, tmp_path / "e", opts, pdf=False).tex_path.read_text()
+    diff = [a for a, b in zip(changed.splitlines(), tex.splitlines()) if a != b]
+    assert len(diff) == 1 and "extra.png" in diff[0]
+
+
+def test_missing_figures_say_which_script_to_run(results, tmp_path):
+    scripts = tmp_path / "scripts"
+    scripts.mkdir()
+    (scripts / "cczk_appC.py").write_text('"""cczk App. C."""\n# appC_table.csv\n')
+    built = render.build(results, tmp_path / "o", render.Options(figures_dir=tmp_path / "nothing",
+                                                                 scripts_dir=scripts), pdf=False)
+    tex = _flat(built.tex_path.read_text())
+    assert r"No output of scripts/cczk\_appC.py was found" in tex
+    assert r"\texttt{python scripts/cczk\_appC.py}" in tex
+    assert built.notes == ["figures for cczk: no output of scripts/cczk_appC.py; run: python scripts/cczk_appC.py"]
+    # no scripts and no figures at all: the section says so
+    tex = render.build(results, tmp_path / "p", render.Options(figures_dir=tmp_path / "nothing",
+                                                               scripts_dir=tmp_path / "none"),
+                       pdf=False).tex_path.read_text()
+    assert r"\emph{No figure scripts and no figures were found.}" in tex
+
+
+def test_make_figures_runs_scripts_with_a_timeout(tmp_path):
+    from reports import figures
+
+    scripts, figs = tmp_path / "scripts", tmp_path / "build"
+    scripts.mkdir()
+    (scripts / "admm_t.py").write_text(
+        "import sys, pathlib\nout = pathlib.Path(sys.argv[sys.argv.index('--out') + 1])\n"
+        "(out / 't.csv').write_text('a,b\\n1,2\\n')\nprint('assumed: b = 2; wrote', out / 't.csv')\n")
+    (scripts / "admm_hang.py").write_text("import time\ntime.sleep(30)\n")
+    (scripts / "admm_benchmark.py").write_text("raise SystemExit('benchmarks are not run')\n")
+    notes = figures.make(["admm"], scripts, figs, timeout=1.5, cwd=tmp_path)
+    assert notes == ["scripts/admm_hang.py timed out after 2 s", "ran scripts/admm_t.py"]
+    out = (figs / "admm" / "admm_t.py.stdout.txt").read_text()
+    assert out == "assumed: b = 2; wrote build/admm/t.csv\n"  # no host paths
+    c = figures.collect(["admm"], figs, scripts)
+    (g,) = [g for g in c["papers"][0]["groups"] if g.script == "admm_t.py"]
+    assert [t["name"] for t in g.tables] == ["t.csv"]
+    assert [t["name"] for t in g.texts] == ["admm_t.py.stdout.txt"]
+
+
+def audit_dir(figs: Path) -> Path:
+    d = figs / "audit"
+    d.mkdir(parents=True)
+
+    def kernel(name, verdict, mx, med):
+        return {"name": name, "verdict": verdict, "max_bits": mx, "median_bits": med, "threshold_bits": 4,
+                "points": 300, "measured": 298, "counts": {"ok": 298, "nan": 1, "inf": 0, "exception": 1}}
+
+    (d / "kernels.json").write_text(json.dumps({"kernels": [
+        kernel("admm.gaussian.payment", "pass", 1.5849625, 0.0),
+        kernel("kgj.values_erm_100%_&", "fail", 57.3, 1.0)]}))
+    (d / "scripted.json").write_text(json.dumps({"bound_bits": 4, "rows": [  # scripts/audit_kernels.py
+        {"claim": "cczk.alpha", "implementation_index": 0, "kernel": "alpha_np", "max_bits": 6.2,
+         "median_bits": 0.5, "measured": 40, "instances": 40, "nan": 0, "inf": 0, "exceptions": 0,
+         "verdict": "over 4 bits", "note": "cancellation near 0 & 1_"}]}))
+    one = kernel("log1p_naive", "fail", "inf", 2.0)
+    one.pop("name")
+    (d / "single.json").write_text(json.dumps(one))
+    (d / "broken.json").write_text("{ nope")
+    (d / "other.json").write_text(json.dumps({"unrelated": 1}))
+    return d
+
+
+def test_audit_section(results, tmp_path):
+    figs = tmp_path / "build"
+    audit_dir(figs)
+    opts = render.Options(figures_dir=figs, scripts_dir=tmp_path)
+    built = render.build(results, tmp_path / "o", opts, pdf=False)
+    tex = built.tex_path.read_text()
+    sec = tex[tex.index(r"\section{Floating-point audit}"):tex.index(r"\section{Claims in paper order}")]
+    assert (r"\texttt{admm.gaussian.payment} & \textcolor{vsym}{pass} & 1.58 & 0.00 & 4.00 & 298/300 & 2 \\"
+            in sec)
+    assert r"\texttt{kgj.values\_erm\_100\%\_\&} & \textcolor{vfail}{fail} & 57.30 & 1.00" in sec
+    assert r"\texttt{single} & \textcolor{vfail}{fail} & \(\infty\) & 2.00" in sec
+    assert (r"\texttt{cczk.alpha\#0 alpha\_np}\newline{\scriptsize cancellation near 0 \& 1\_} & "
+            r"\textcolor{vfail}{over 4 bits} & 6.20 & 0.50 & 4.00 & 40/40 & 0 \\") in sec
+    assert sec.index("admm.gaussian") < sec.index("kgj.values") < sec.index("cczk.alpha") < sec.index("{single}")
+    assert any("broken.json is not readable JSON" in n for n in built.notes)
+    assert any("other.json: no audit results recognised" in n for n in built.notes)
+    assert render.build(results, tmp_path / "p", opts, pdf=False).tex_path.read_bytes() == \
+        built.tex_path.read_bytes()
+    # no audit directory, or --no-audit: no section
+    assert r"\section{Floating-point audit}" not in \
+        render.build(results, tmp_path / "q", pdf=False).tex_path.read_text()
+    assert main(["--results", str(results), "--out", str(tmp_path / "r"), "--no-pdf", "--no-audit",
+                 "--figures-dir", str(figs)]) == 0
+    assert r"\section{Floating-point audit}" not in (tmp_path / "r" / "report.tex").read_text()
+
+
 # ----------------------------------------------------------------------------- with TeX
 needs_tex = pytest.mark.skipif(render.tex_engine() is None or shutil.which("pdftotext") is None,
                                reason="no TeX engine (latexmk/pdflatex) or pdftotext on this machine")
@@ -263,7 +447,9 @@ needs_tex = pytest.mark.skipif(render.tex_engine() is None or shutil.which("pdft
 
 @needs_tex
 def test_pdf_contains_counts_and_errata(results, tmp_path):
-    built = render.build(results, tmp_path / "out")
+    figs, scripts = make_figures(tmp_path)
+    audit_dir(figs)
+    built = render.build(results, tmp_path / "out", render.Options(figures_dir=figs, scripts_dir=scripts))
     assert built.pdf_path and built.pdf_path.read_bytes().startswith(b"%PDF")
     # the allow-listed statement that does not compile was switched to verbatim, nothing else
     assert len(built.verbatim_after_tex_error) == 1
@@ -282,6 +468,15 @@ def test_pdf_contains_counts_and_errata(results, tmp_path):
     assert "Lemma 9 \\input{/etc/passwd} 100% & $_#^~{}" in flat
     assert "\\write18{x}" in flat
     assert "did not compile" in flat
+    # figures (vector and raster), the printed-vs-ours table and the audit table made it into the PDF
+    assert "figure9.pdf, made by scripts/admm_figure9.py" in flat
+    assert "extra.png, made by scripts/admm_figure9.py (raster" in flat
+    assert re.search(r"\(a\) n\^IND & 100% 55 55\.0482 3\.63 3\.633180 yes", flat)
+    assert re.search(r"admm\.gaussian\.payment pass 1\.58 0\.00 4\.00 298/300 2", flat)
+    images = subprocess.run(["pdfimages", "-list", str(built.pdf_path)], capture_output=True, text=True)
+    if images.returncode == 0:
+        kinds = [ln.split()[2] for ln in images.stdout.splitlines()[2:]]
+        assert kinds.count("image") == 1  # one raster (extra.png); figure9 is vector
 
 
 @needs_tex
