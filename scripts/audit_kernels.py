@@ -1,0 +1,113 @@
+"""Audit every registered numpy kernel (every ``Implementation`` on a claim) over its claim's domain.
+
+    python scripts/audit_kernels.py [--out DIR] [--budget SECONDS] [--paper P ...] [--seed K]
+
+For each kernel: the error in bits, log2(1 + ulps) (ulps of |scale| when the Implementation has
+one; the engine's cross-check measure), over the claim's own domain and side conditions, drawn by
+verify.audit.kernels (the audit's sweep + hypothesis hunt + local refinement for scalar domains,
+the engine's hypothesis strategy for vector / matrix / integer domains).  Writes
+``<out>/kernels.json`` and ``<out>/kernels.md`` (default ``reports/build/audit/``) and prints the
+table.  The target is <= 2 bits; documented exceptions are in docs/audit_exceptions.md, and their
+one-line notes (``NOTES`` below) go into the table.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pathlib
+import sys
+import time
+
+for _v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_v, "1")
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from verify.audit import kernels as K  # noqa: E402
+
+# "<claim id>#<implementation index>" -> why the kernel may exceed 2 bits (see docs/audit_exceptions.md)
+_CHOL = "Cholesky conditioning: cond(I + S Sigma S) up to ~1e3-1e4 on the SPD domain (eps*kappa)"
+NOTES: dict[str, str] = {
+    "admm.eq1-accuracy#0": _CHOL + "; misreport loss made a sum of squares + refined weights (was 5.5 bits)",
+    "admm.eq2-value#0": "v(q, q_hat) crosses zero: cancellation inherent near its root; " + _CHOL
+                        + "; two exact forms, better one per agent (was 12.9 bits)",
+    "admm.lemma-a1.ii#0": _CHOL,
+    "admm.eq3-virtual-value.uniform#0": "phi = v - v' h crosses zero at the threshold (scale-measured); " + _CHOL,
+    "admm.eq3-virtual-value.exponential#0": "phi = v - v' h crosses zero at the threshold (scale-measured); "
+                                            + _CHOL,
+    "admm.C25#0": "dv_i/dq_i = (W_ii/q_i)^2 from refined weights (was 3.5 bits); ~2.05 left: rounding of the "
+                  "square and the refinement's own factor",
+    "admm.B37#0": "mixed-sign terms cancelling to second order as S -> 0, worst at Q -> 4+ (reported only)",
+    "admm.alg1.threshold-price#0": "root of the virtual value: phi's error / slope at the root (reported only)",
+    "kgj.eq2-eq3-utility#0": "b(m) - c m: difference of comparable terms (scale-measured; reported only)",
+    "kgj.thm1-eq4-optimal.sqrt#0": "m* = (a sqrt(k)/2c)^(2/3) - k cancels near the corner m* = 0 (reported only)",
+    "kgj.thm1-eq4-stationary.sqrt#0": "root of b'(m) = c where b' is flat: root condition number (reported only)",
+    "kgj.thm1-eq4-stationary.exp#0": "root of b'(m) = c: residual / |b''| at the root (reported only)",
+    "kgj.gpt3-value#0": "new kernel (registered during this audit), not analysed: reported only",
+    "kgj.pd-definition#0": "new kernel (registered during this audit), not analysed: reported only",
+    "kgj.pv-definition#0": "new kernel (registered during this audit), not analysed: reported only",
+    "kgj.ps-definition#0": "new kernel (registered during this audit), not analysed: reported only",
+    "cczk.eq11-G#0": "difference of two large terms (G's root defines alpha); file owned by another helper",
+    "cczk.eq11-alpha#0": "root of G: G's cancellation / slope at the root; file owned by another helper",
+    "cczk.appC-nopt-2#0": "one fixed instance solved numerically: stopping tolerance / root condition",
+    "cczk.appC-nnb-3#0": "one fixed instance solved numerically: stopping tolerance / root condition",
+    "cck.eq11-vd#0": "sum of rounded terms, marginal (reported only)",
+    "cck.eq14-price#0": "sum of rounded terms, marginal (reported only)",
+    "cck.eq16-expected-price#0": "crosses zero (scale-measured), marginal (reported only)",
+}
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--out", default=str(ROOT / "reports" / "build" / "audit"))
+    p.add_argument("--budget", type=float, default=2.5, help="seconds per kernel (sample size follows)")
+    p.add_argument("--max-samples", type=int, default=400)
+    p.add_argument("--paper", action="append", default=None)
+    p.add_argument("--seed", type=int, default=0)
+    args = p.parse_args(argv)
+    t0 = time.perf_counter()
+    rows = []
+    for k in K.kernels(args.paper):
+        r = K.audit_kernel(k, budget=args.budget, seed=args.seed, max_samples=args.max_samples)
+        r["note"] = NOTES.get(f"{k.claim.id}#{k.index}", "") if r["verdict"] != "pass" else ""
+        rows.append(r)
+        print(f"  {r['claim']:38s} {r['kernel']:45s} {r['instances']:4d} inst  max "
+              f"{K._f(r['max_bits']):>7s} bits  {r['verdict']:14s} {r['seconds']:5.1f} s", flush=True)
+    out = pathlib.Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    total = round(time.perf_counter() - t0, 1)
+    summary = {"bound_bits": K.BOUND, "seconds": total, "kernels": len(rows),
+               "pass": sum(r["verdict"] == "pass" for r in rows),
+               "over_bound": [f"{r['claim']}#{r['implementation_index']}" for r in rows
+                              if r["verdict"] != "pass"],
+               "measure": "bits = log2(1 + ulps), ulps = |y - ref| / spacing(|ref| or |scale|), worst "
+                          "component; ref settled on an mpmath ladder 30/60 digits (escalated 120..960)",
+               "rows": rows}
+    (out / "kernels.json").write_text(json.dumps(summary, indent=2, default=str) + "\n")
+    md = ["# Accuracy audit of the numpy kernels", "",
+          f"Every `Implementation` registered on a claim, audited over the claim's domain "
+          f"(`python scripts/audit_kernels.py`, seed {args.seed}, {total} s). Error in bits = "
+          "log2(1 + ulps) against the mpmath reference (ulps of |scale| where the Implementation "
+          f"declares one). Target: <= {K.BOUND:g} bits with no NaN / inf / exception; "
+          "exceptions are documented in docs/audit_exceptions.md.", "",
+          K.markdown(rows, {f"{r['claim']}#{r['implementation_index']}": r["note"] for r in rows})]
+    notes = [(f"{r['claim']}#{r['implementation_index']}", r["note"]) for r in rows if r["note"]]
+    if notes:
+        md += ["## Notes (kernels over 2 bits; details in docs/audit_exceptions.md)", ""]
+        md += [f"- `{k}`: {n}" for k, n in notes] + [""]
+    undocumented = [f"{r['claim']}#{r['implementation_index']}" for r in rows
+                    if r["verdict"] != "pass" and not r["note"]]
+    if undocumented:
+        md += ["Over 2 bits WITHOUT a documented exception: " + ", ".join(undocumented), ""]
+    (out / "kernels.md").write_text("\n".join(md))
+    print()
+    print(K.markdown(rows))
+    print(f"{summary['pass']}/{len(rows)} kernels within {K.BOUND:g} bits; {total} s; "
+          f"wrote {out / 'kernels.json'} and {out / 'kernels.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
