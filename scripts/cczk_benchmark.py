@@ -25,17 +25,6 @@ from derivations.cczk import model  # noqa: E402
 from verify.backends import Mp  # noqa: E402
 
 
-def instances(k, seed=0):
-    """Lemma 1's hypotheses: n* = u n^IND (u < 1/2), T = w (n^IND)^2/n* (w >= 1)."""
-    rng = np.random.default_rng(seed)
-    s = np.exp(rng.uniform(np.log(0.05), np.log(50), k))
-    c = np.exp(rng.uniform(np.log(1e-3), np.log(10), k))
-    nind = s / np.sqrt(c)
-    n = nind * np.exp(rng.uniform(np.log(1e-3), np.log(0.499), k))
-    T = nind**2 / n * np.exp(rng.uniform(0, np.log(1e3), k))
-    return s, c, n, T
-
-
 def mp_root(s, c, n, T, dps):
     with mpmath.workdps(dps):
         o = Mp(mpmath.mp)
@@ -51,7 +40,7 @@ def main(argv=None):
     ap.add_argument("--check", type=int, default=200)
     a = ap.parse_args(argv)
     os.makedirs(a.out, exist_ok=True)
-    s, c, n, T = instances(a.pairs)
+    s, c, n, T = al.sample_instances(a.pairs)
     al.alpha(s[:10], c[:10], n[:10], T[:10])  # warm up
     t_np = np.inf
     for _ in range(3):  # best of 3 (CPU time)

@@ -13,16 +13,6 @@ def _mp(*v):
     return [mpmath.mpf(float(t)) for t in v]
 
 
-def _instances(k, seed=0):
-    rng = np.random.default_rng(seed)
-    s = np.exp(rng.uniform(np.log(0.05), np.log(50), k))
-    c = np.exp(rng.uniform(np.log(1e-3), np.log(10), k))
-    nind = s / np.sqrt(c)
-    n = nind * np.exp(rng.uniform(np.log(1e-3), np.log(0.499), k))
-    T = nind**2 / n * np.exp(rng.uniform(0, np.log(1e3), k))
-    return s, c, n, T
-
-
 @pytest.mark.parametrize("args, words", [
     ((0.0, 0.2, 2, 40), "sigma must be > 0"),
     ((3, -0.2, 2, 40), "c must be > 0"),
@@ -54,7 +44,7 @@ def _ulps(x, ref):
 def test_alpha_matches_mpmath_within_4_ulps_and_is_smallest_root():
     """Every root within 4 ulps of the 50-digit mpmath reference (scan + findroot, model.alpha_root),
     and G <= 0 on a grid between sqrt(n*) and alpha (smallest root)."""
-    s, c, n, T = _instances(40, seed=1)
+    s, c, n, T = al.sample_instances(40, seed=1)
     a = al.alpha(s, c, n, T)
     assert np.all(a >= np.sqrt(n))
     with mpmath.workdps(50):
@@ -96,7 +86,7 @@ def test_p_series_and_fits_against_mpmath():
 
 def test_H_is_G_rescaled_and_increasing():
     """sign(G) = sign(H), (x^3/sqrt 2) G = H, and H increasing on [sqrt(n*), 4 alpha] (uniqueness)."""
-    s, c, n, T = _instances(20, seed=5)
+    s, c, n, T = al.sample_instances(20, seed=5)
     for i in range(20):
         A = np.sqrt(n[i]) * np.geomspace(1, 4 * al.alpha(s[i], c[i], n[i], T[i]) / np.sqrt(n[i]), 200)
         M, E = al._consts(s[i], c[i], n[i], T[i], float)
@@ -109,7 +99,7 @@ def test_H_is_G_rescaled_and_increasing():
 
 
 def test_kappa_old_form_ill_conditioned_new_form_not():
-    s, c, n, T = _instances(200, seed=7)
+    s, c, n, T = al.sample_instances(200, seed=7)
     a = al.alpha(s, c, n, T)
     k_old, k_new = al.kappa(s, c, n, T, a)
     assert k_old.max() > 100          # the printed form loses ~log2(k_old) bits at the root

@@ -26,6 +26,18 @@ from ..errors import DomainError
 _SQRT2PI = np.sqrt(2 * np.pi)
 
 
+def sample_instances(k: int, seed: int = 0):
+    """k random (sigma, c, n*, T) satisfying Lemma 1's hypotheses, log-uniformly:
+    n* = u n^IND with u in [1e-3, 0.499] (u < 1/2), T = w (n^IND)^2 / n* with w in [1, 1e3]."""
+    rng = np.random.default_rng(seed)
+    s = np.exp(rng.uniform(np.log(0.05), np.log(50), k))
+    c = np.exp(rng.uniform(np.log(1e-3), np.log(10), k))
+    nind = s / np.sqrt(c)
+    n = nind * np.exp(rng.uniform(np.log(1e-3), np.log(0.499), k))
+    T = nind**2 / n * np.exp(rng.uniform(0, np.log(1e3), k))
+    return s, c, n, T
+
+
 def _check(sigma, c, nstar, T):
     arrs = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (sigma, c, nstar, T)))
     for name, a in zip(("sigma", "c", "n*", "T"), arrs):
