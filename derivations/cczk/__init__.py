@@ -25,3 +25,9 @@ CLAIMS = CLAIMS + appG_proofs.CLAIMS + appI.CLAIMS
 from . import appC, claims_mechanism  # noqa: E402
 
 CLAIMS = CLAIMS + claims_mechanism.CLAIMS + appC.CLAIMS
+# claims_body  -- §Abstract-§7, App. A, C (setting), D: definitions, Algorithms 1-2, eqs. (3), (6), (8)-(10), Theorem 5
+# claims_appEF -- App. E (proof of Lemma 1, Lemmas 2-5, (13)-(18)) and App. F (Theorems 2-4, Lemmas 6-7, (19)-(32))
+# claims_appGH -- App. G (Lemmas 9-13, (33)-(41), proofs of Lemmas 20-21) and App. H (H.1 Bayes steps, H.2)
+from . import claims_appEF, claims_appGH, claims_body  # noqa: E402
+
+CLAIMS = CLAIMS + claims_body.CLAIMS + claims_appEF.CLAIMS + claims_appGH.CLAIMS

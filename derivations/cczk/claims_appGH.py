@@ -1,0 +1,2 @@
+"""cczk: (being written) see the package docstring."""
+CLAIMS = ()
