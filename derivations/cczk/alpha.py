@@ -2,8 +2,9 @@
 
 G(alpha) = (4 alpha/sqrt(T)) (4 alpha^2 T/(D n*) - 1 - 16 c alpha^2 T n*/(sigma^2 D))
            - ((4 alpha^2/T)(T/n* + 1) - 1) sqrt(2 pi) erfcx(sqrt(T/(8 alpha^2))),
-with exp(x^2) Erfc(x) = erfcx(x) (scipy.special.erfcx), so nothing over/underflows when
-T/(8 alpha^2) is large or small.  This is the form of G used by the paper's Lemmas 1, 15 and 17
+evaluated as (sqrt 2/x^3) H(x), x^2 = T/(8 alpha^2) (below), in long double, so nothing over/underflows
+when T/(8 alpha^2) is large or small and the two terms' cancellation near the root costs nothing (the
+printed two-term form with erfcx lost 8 bits there).  This is the form of G used by the paper's Lemmas 1, 15 and 17
 (the printed eq. (11) has 4 alpha/T in the Erfc coefficient: an erratum, see appB).
 
 alpha_{i,k} = the smallest root of G above sqrt(n*).  G's two terms cancel at the root (condition number
@@ -61,11 +62,15 @@ def G(sigma, c, nstar, T, alpha):
 
 
 def _G(sigma, c, nstar, T, alpha):
-    D = T - 2 * nstar
-    a2 = alpha * alpha
-    first = 4 * alpha / np.sqrt(T) * (4 * a2 * T / (D * nstar) - 1 - 16 * c * a2 * T * nstar / (sigma**2 * D))
-    coef = 4 * a2 / T * (T / nstar + 1) - 1
-    return first - coef * _SQRT2PI * erfcx(np.sqrt(T / (8 * a2)))
+    """G = (sqrt 2 / x^3) H with x^2 = T/(8 alpha^2) and H = p(x)(M - x^2) - E (see the comment above
+    ``alpha``), in long double with the accurate p: the printed form's two terms cancel (8 bits lost
+    near the root, scripts/audit_kernels.py); this form keeps that cancellation inside p."""
+    M, E = _consts(sigma, c, nstar, T, _LD)
+    a = np.asarray(alpha, dtype=_LD)
+    x2 = np.asarray(T, dtype=_LD) / (8 * a * a)
+    x = np.sqrt(x2)
+    H, _ = _H(x2, x, M, E, True)
+    return (np.sqrt(_LD(2)) * H / (x2 * x)).astype(float)
 
 
 def alpha_max(sigma, c, nstar, T):
