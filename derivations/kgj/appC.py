@@ -176,7 +176,7 @@ CLAIMS = (
         implementations=(Implementation(lambda m: baselines.gpt3_value(m),
                                         lambda o, m: GPT_V * (1 - (o.num(int(GPT_K)) / m) ** o.num(Fraction(95, 100))),
                                         scale=lambda o, m: GPT_V * (1 + (o.num(int(GPT_K)) / m) ** o.num(Fraction(95, 100))),
-                                        max_bits=8.0, name="baselines.gpt3_value"),),
+                                        max_bits=2.0, name="baselines.gpt3_value"),),
         notes="As printed (the fit to digitized data is not reproducible here). v < 0 below m = 5.4e13: the "
               "paper's v = max(0, b) convention of eq. (1) applies. The exponent is discussed in "
               "kgj.gpt3-at-least-1000.",
@@ -223,7 +223,7 @@ CLAIMS = (
         statement=Defines(lambda o, mv, i, p, a, k, fn=fn: fn(o, mv, i, p, a, k)),
         variables=(nS, mv, iv, p, a, k), symbolic=None,
         implementations=(Implementation(_np(npf), lambda o, mv, i, p, a, k, fn=fn: fn(o, mv, i, p, a, k),
-                                        max_bits=8.0, name=f"baselines.{npf.__name__}"),),
+                                        max_bits=3.0 if tag == "ps" else 2.0, name=f"baselines.{npf.__name__}"),),
         notes=f"{name}; v = a(1 - sqrt(k/(m + k))). numpy cross-checked against the formula"
               + (" (Shapley values by brute force over coalitions in both)." if tag == "ps" else "."),
     ) for tag, lab, name, fn, npf, tex in MECHS

@@ -3,12 +3,14 @@ saturating value family v(m) = a (1 - sqrt(k/(m + k))), and the Shapley value of
 contribution by brute force over all coalitions (no symmetry used)."""
 from __future__ import annotations
 
+import math
 from itertools import combinations
 from math import factorial
 
 import numpy as np
 
 from ..errors import DomainError
+from .values import sat, sat_marginal
 
 
 def sat_value(m, a, k):
@@ -18,7 +20,7 @@ def sat_value(m, a, k):
         raise DomainError("dataset sizes must satisfy m >= 0 (v is defined on R_{>=0})")
     if not (0 < a <= 1) or not k > 0:
         raise DomainError("value parameters must satisfy 0 < a <= 1 and k > 0")
-    return a * (1.0 - np.sqrt(k / (m + k)))
+    return sat(m, a, k)
 
 
 def _check(mv, p):
@@ -32,9 +34,10 @@ def _check(mv, p):
     return mv
 
 
-def shapley(mv, v):
+def shapley(mv, v, marginal=None):
     """phi_i for every agent: sum over coalitions S of N minus {i} of
-    |S|! (n - |S| - 1)!/n! [v(m(S) + m_i) - v(m(S))], enumerating all 2^(n-1) coalitions."""
+    |S|! (n - |S| - 1)!/n! [v(m(S) + m_i) - v(m(S))], enumerating all 2^(n-1) coalitions.
+    ``marginal(s, m_i)``, when given, computes v(s + m_i) - v(s) without the subtraction."""
     mv = np.asarray(mv, dtype=float)
     n = mv.size
     if n > 16:
@@ -42,13 +45,13 @@ def shapley(mv, v):
     out = np.zeros(n)
     for i in range(n):
         others = [j for j in range(n) if j != i]
-        tot = 0.0
+        terms = []
         for r in range(n):
             w = factorial(r) * factorial(n - r - 1) / factorial(n)
             for S in combinations(others, r):
-                s = float(sum(mv[j] for j in S))
-                tot += w * (v(s + mv[i]) - v(s))
-        out[i] = tot
+                s = math.fsum(mv[j] for j in S)
+                terms.append(w * (v(s + mv[i]) - v(s) if marginal is None else marginal(s, mv[i])))
+        out[i] = math.fsum(terms)
     return out
 
 
@@ -93,7 +96,8 @@ def proportional_value(mv, p, a, k):
 def proportional_shapley(mv, p, a, k):
     """(14): (phi_i / max_j phi_j)^p v(sum_j m_j), phi by brute force over coalitions."""
     mv = _check(mv, p)
-    phi = shapley(mv, lambda s: float(sat_value(s, a, k)))
+    sat_value(mv, a, k)  # parameter checks
+    phi = shapley(mv, None, marginal=lambda s, dm: float(sat_marginal(s, dm, a, k)))
     return _ratio(phi, p) * sat_value(mv.sum(), a, k)
 
 
@@ -102,4 +106,4 @@ def gpt3_value(m, alpha=0.95):
     m = np.asarray(m, dtype=float)
     if np.any(m <= 0):
         raise DomainError("the GPT-3 value needs m > 0 data points")
-    return 1e9 * (1.0 - np.exp(alpha * np.log(5.4e13 / m)))
+    return -1e9 * np.expm1(alpha * np.log1p((5.4e13 - m) / m))   # 5.4e13 - m exact near m = 5.4e13

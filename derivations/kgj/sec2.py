@@ -56,7 +56,7 @@ def _thm1(F):
             variables=(c,) + P, symbolic=None, effort=Effort(examples=1.0, ladder=(20, 40, 80)),
             implementations=(Implementation(_np(F, values.optimal_contribution),
                                             _f(F, lambda o, F, c, a, k, m0=0: model.m_star(o, F, c, a, k, m0)),
-                                            max_bits=4.0, name=f"values.optimal_contribution[{F.name}]"),),
+                                            max_bits=2.0, name=f"values.optimal_contribution[{F.name}]"),),
             notes=f"Family {F.meaning}. u(m*) with m* of eq. (4) equals max_m u(m) found by a derivative-free "
                   "golden-section search over the concave branch (and 0 at m = 0): m* is a maximizer in both "
                   "cases. numpy m* (closed form) cross-checked against the formula.",

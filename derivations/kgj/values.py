@@ -110,11 +110,43 @@ def erm(a, k):
                          k / a**2, lambda c: np.cbrt(k / (4 * c * c)), a)
 
 
+def sat(m, a, k):
+    """a (1 - sqrt(k/(m + k))) = -a expm1(-log1p(m/k)/2): no cancellation when m << k (the printed
+    form loses up to ~7 bits there; scripts/audit_kernels.py)."""
+    return -a * np.expm1(-0.5 * np.log1p(np.asarray(m, dtype=float) / k))
+
+
+def sat_marginal(s, dm, a, k):
+    """v(s + dm) - v(s) for v = ``sat``, without subtracting: a sqrt(k) dm / (sqrt(A) sqrt(B) (sqrt(A) + sqrt(B)))
+    with A = s + k, B = s + dm + k (sqrt(B) - sqrt(A) = dm / (sqrt(A) + sqrt(B)))."""
+    rA, rB = np.sqrt(s + k), np.sqrt(s + dm + k)
+    return a * np.sqrt(k) * dm / (rA * rB * (rA + rB))
+
+
+def _sqrt_alpha(a, k, c):
+    """b'(alpha) = c for b = ``sat``: alpha = (a sqrt(k)/(2c))^(2/3) - k = k (y^2 - 1), y = r^(1/3),
+    r = a/(2 c k).  r and y are carried as double-double (error-free products, ``derivations.eft``, and
+    one Newton step for the cube root), so y^2 - 1 has no cancellation error near the corner alpha = 0
+    (the printed form lost ~9 bits there; a plain cbrt(r)^2 - 1 still 2.7 bits away from it)."""
+    from ..eft import two_prod
+    ph, pl = two_prod(2 * c, k)                       # 2 c k = ph + pl exactly
+    rh = a / ph
+    th, tl = two_prod(rh, ph)
+    rl = ((a - th) - tl - rh * pl) / ph               # r = rh + rl to ~eps^2
+    y = np.cbrt(rh)
+    y2h, y2l = two_prod(y, y)
+    y3h, e = two_prod(y2h, y)
+    res = (y3h - rh) + (e + y2l * y - rl)             # y^3 - r
+    yl = -res / (3 * y * y)                           # r^(1/3) = y + yl
+    sh, sl = two_prod(y, y)
+    return k * (((sh - 1) + sl) + 2 * y * yl)
+
+
 def sqrt_saturating(a, k):
     a, k, _ = _check_params(a, k, 0.0)
-    return ValueFunction("sqrt", lambda m: a * (1 - np.sqrt(k / (m + k))),
+    return ValueFunction("sqrt", lambda m: sat(m, a, k),
                          lambda m: a * np.sqrt(k) / (2 * (m + k) * np.sqrt(m + k)), 0.0,
-                         lambda c: np.cbrt(a * np.sqrt(k) / (2 * c)) ** 2 - k, a)
+                         lambda c: _sqrt_alpha(a, k, c), a)
 
 
 def exp_saturation(a, k, m0=0.0):
