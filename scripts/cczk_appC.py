@@ -93,7 +93,7 @@ def _plot(alloc, pind, s, c, out):
     fig.suptitle(r"Figure 1 recomputed: d = 1, c = (0.033, 0.066, 0.1), $\sigma$ = 10; red: penalties, gray: $p_i^{IND}$")
     fig.tight_layout()
     fig.savefig(os.path.join(out, "fig1_panels.png"), dpi=110)
-    fig.savefig(os.path.join(out, "fig1_panels.pdf"))  # vector version for the report
+    fig.savefig(os.path.join(out, "fig1_panels.pdf"), metadata={"CreationDate": None})  # vector, reproducible
 
 
 if __name__ == "__main__":
