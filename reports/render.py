@@ -19,6 +19,8 @@ from pathlib import Path
 
 import jinja2
 
+from derivations import inventory
+
 from . import figures as figs
 from . import latex
 from .latex import Tex, escape, verbatim
@@ -91,18 +93,11 @@ def inventory_ranks(claims_dir: Path | None) -> dict[str, dict[str, int]]:
     if claims_dir is None:
         return out
     for paper in PAPERS:
-        f = Path(claims_dir) / f"{paper}.md"
-        if not f.is_file():
-            continue
         ranks: dict[str, int] = {}
-        for line in f.read_text(encoding="utf-8").splitlines():
-            if not line.startswith("|") or line.startswith("|---") or line.startswith("| label"):
-                continue
-            cells = re.split(r"(?<!\\)\|", line)
-            if len(cells) > 2:
-                label = cells[1].strip().replace("\\|", "|")
-                ranks.setdefault(label, len(ranks))
-        out[paper] = ranks
+        for r in inventory.rows(paper, Path(claims_dir)):
+            ranks.setdefault(r.label, len(ranks))
+        if ranks:
+            out[paper] = ranks
     return out
 
 
@@ -327,7 +322,21 @@ def context(doc: dict, raw: bytes, opts: Options, extra: dict | None = None) -> 
         "fig_papers": [dict(fp, title=PAPERS[fp["paper"]]) for fp in extra["figures"]["papers"]],
         "audit": extra["audit"],
         "paper_titles": PAPERS,
+        "coverage": _coverage(papers, recs, opts.claims_dir),
     }
+
+
+def _coverage(papers, recs, claims_dir) -> list[dict]:
+    """Per paper: inventory rows (shared/claims) with / without a claim in these results."""
+    out = []
+    if claims_dir is None:
+        return out
+    for p in papers:
+        total, missing = inventory.coverage(p, {r["label"] for r in recs if r["paper"] == p}, Path(claims_dir))
+        if total:
+            out.append({"paper": p, "title": PAPERS[p], "rows": total, "covered": total - len(missing),
+                        "missing": [{"label": r.label, "kind": r.kind, "where": r.where} for r in missing]})
+    return out
 
 
 def _counts(cs) -> dict:

@@ -15,22 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from derivations import inventory  # noqa: E402
 from derivations.registry import all_claims  # noqa: E402
 
-CLAIMS_DIR = ROOT.parent / "shared" / "claims"
 PAPERS = ("admm", "kgj", "cczk", "cck")
-
-
-def inventory(paper: str, claims_dir: Path = CLAIMS_DIR) -> list[tuple[str, str, str]]:
-    """Rows (label, where, kind) of the paper's inventory table, in paper order."""
-    rows = []
-    for line in (claims_dir / f"{paper}.md").read_text(encoding="utf-8").splitlines():
-        if not line.startswith("| ") or line.startswith("| label"):
-            continue
-        cells = [c.strip() for c in line.strip().strip("|").split(" | ")]
-        if len(cells) >= 3:
-            rows.append((cells[0], cells[1], cells[2]))
-    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,12 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     for claim in all_claims():
         labels[claim.paper].add(claim.label)
     for paper in args.papers:
-        rows = inventory(paper)
-        missing = [r for r in rows if r[0] not in labels[paper]]
-        print(f"{paper}: {len(rows) - len(missing)}/{len(rows)} inventory rows have a claim")
+        total, missing = inventory.coverage(paper, labels[paper])
+        print(f"{paper}: {total - len(missing)}/{total} inventory rows have a claim")
         if args.list:
-            for label, where, kind in missing:
-                print(f"  - {label}  [{kind}; {where}]")
+            for r in missing:
+                print(f"  - {r.label}  [{r.kind}; {r.where}]")
     return 0
 
 

@@ -4,21 +4,16 @@ from pathlib import Path
 
 import pytest
 
+from derivations import inventory
 from derivations.claims import PAPERS
+from derivations.inventory import CLAIMS_DIR, NOT_IN_INVENTORY
 from derivations.registry import all_claims
 from derivations.statements import AllOf, Defines
 
-CLAIMS_DIR = Path(__file__).resolve().parents[2] / "shared" / "claims"
-NOT_IN_INVENTORY = "[not in inventory]"  # a claim the inventory missed must say so in its notes
 
 
 def inventory_labels(paper):
-    labels = set()
-    for line in (CLAIMS_DIR / f"{paper}.md").read_text().splitlines():
-        m = re.match(r"^\| (.+?) \| .+ \| .+ \| .+ \|$", line)
-        if m and m.group(1) not in ("label", "---"):
-            labels.add(m.group(1).replace("\\|", "|"))
-    return labels
+    return {r.label for r in inventory.rows(paper)}
 
 
 @pytest.mark.skipif(not CLAIMS_DIR.exists(), reason="shared/claims is not beside this checkout")

@@ -491,3 +491,18 @@ def test_pdf_is_reproducible(tmp_path):
     a, b = render.compile_tex(tex, "pdflatex"), render.compile_tex(tex, "pdflatex")
     assert a.ok and b.ok, a.message
     assert a.pdf == b.pdf
+
+
+def test_inventory_coverage_lists_rows_without_a_claim(results, tmp_path):
+    inv = tmp_path / "claims"
+    inv.mkdir()
+    (inv / "admm.md").write_text("| label | where | kind | what |\n|---|---|---|---|\n"
+                                 "| eq. (1) | §2 | identity | x |\n| Lemma 77 \\| b | §9 | inequality | y |\n")
+    ctx = render.context(json.loads(Path(results).read_text()), b"", render.Options(claims_dir=inv),
+                         extra={"figures": {"papers": [], "assets": {}, "notes": []},
+                                "audit": {"rows": [], "files": [], "notes": []}, "notes": [], "assets": {}})
+    (cov,) = [v for v in ctx["coverage"] if v["paper"] == "admm"]
+    assert (cov["rows"], cov["covered"]) == (2, 1)
+    assert [r["label"] for r in cov["missing"]] == ["Lemma 77 | b"]
+    tex = render.build(results, tmp_path / "o", render.Options(claims_dir=inv), pdf=False).tex_path.read_text()
+    assert "admm 1/2" in tex and r"\label{sec:uncovered}" in tex and "Lemma 77" in tex
