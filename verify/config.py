@@ -18,6 +18,7 @@ class Config:
     rigorous_prec: int = 256  # bits for pointwise Arb certificates
     box_budget: int = 2000  # boxes for a whole-domain Arb certificate
     asymptotic_steps: int = 12
+    shrink: bool = True  # minimise counterexamples (the mutation tests only need a rejection)
 
 
 PROFILES = {

@@ -341,7 +341,8 @@ def _monotone_pair(stmt, values):
 def _settings(cfg):
     s = settings(max_examples=cfg.max_examples, deadline=None, database=None, derandomize=cfg.derandomize,
                  suppress_health_check=list(HealthCheck), print_blob=False,
-                 phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink])
+                 phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target]
+                 + ([Phase.shrink] if cfg.shrink else []))
     return s
 
 
