@@ -63,9 +63,14 @@ def is_envy_free(V, m, p):
         V[j][m[j]] - p[j] >= V[j][m[k]] - p[k] for j in range(B) for k in range(B))
 
 
-@lru_cache(maxsize=4096)
 def rev_opt(V, N):
-    """eq. (2): (rev^OPT(N), m, p) by enumeration of allocations."""
+    """eq. (2): (rev^OPT(N), m, p) by enumeration of allocations (only v_j(0..N) matter: the table is
+    truncated so that tables of different lengths share the cache)."""
+    return _rev_opt(tuple(row[: N + 1] for row in V), N)
+
+
+@lru_cache(maxsize=4096)
+def _rev_opt(V, N):
     best = (F(-1), None, None)
     for m in itertools.product(range(N + 1), repeat=len(V)):
         p = ef_prices(V, m)

@@ -159,14 +159,21 @@ def ne_profile_profit(o, kind, tau, sigma, c1, c2, with_zero):
     rev^OPT(N_1 + N_2) - c_1 N_1 - c_2 N_2; ``with_zero`` also admits the all-zero profile
     (a Nash equilibrium of the trivial mechanism, profit 0)."""
     kind, tau, sigma, c1, c2 = _floats(o, kind, tau, sigma, c1, c2)
+    return q_out(o, _ne_profile_profit(kind, tau, sigma, c1, c2, with_zero))
+
+
+@lru_cache(maxsize=512)
+def _ne_profile_profit(kind, tau, sigma, c1, c2, with_zero):
+    """Exact value of ``ne_profile_profit`` (cached: the ladder evaluates it at every rung)."""
     c1f, c2f = Fraction(c1), Fraction(c2)
     T = top(len(tau), c1f)
     V = table(kind, tau, sigma, T + 1)
-    vals = [exact.rev_opt(V, a + b)[0] - c1f * a - c2f * b
+    rev = [exact.rev_opt(V, N)[0] for N in range(T + 2)]
+    vals = [rev[a + b] - c1f * a - c2f * b
             for a in range(1, T + 1) for b in range(1, T + 1) if a + b <= T + 1]
     if with_zero:
         vals.append(Fraction(0))
-    return q_out(o, max(vals))
+    return max(vals)
 
 
 # ----------------------------------------------------------------------------- §5 mechanism
@@ -261,6 +268,7 @@ def dev_mse(fam, i):
     return e
 
 
+@lru_cache(maxsize=None)
 def dev_utility(i, fam):
     """u_i^c((n, f), s_-i*) of eq. (7) for a deviation family: the bonus only for the right size."""
     right = fam in (0, 1, 2)
@@ -273,8 +281,15 @@ Q_LEMMA7 = c2 - c1 * (Np**2 + 1)  # B_1 >= 0  <=>  Q >= Q_LEMMA7 (B_2 > 0 always
 
 
 def with_q(exprs, qmin):
-    """The expressions under the hypothesis Q >= qmin (Q replaced by max(Q, qmin))."""
-    return [sympy.sympify(e).subs(Q, sympy.Max(Q, qmin)) for e in exprs]
+    """The expressions under the hypothesis Q >= qmin (Q replaced by max(Q, qmin)); memoized (building
+    sympy Max nodes dominates the cost of evaluating a claim otherwise)."""
+    key = (tuple(sympy.sympify(e) for e in exprs), sympy.sympify(qmin))
+    if key not in _WITH_Q:
+        _WITH_Q[key] = [e.subs(Q, sympy.Max(Q, key[1])) for e in key[0]]
+    return list(_WITH_Q[key])
+
+
+_WITH_Q: dict = {}
 
 
 def expected_price_at(o, sigma, mu, Np, c1, c2, q, Bn):
