@@ -39,18 +39,16 @@ NOTES: dict[str, str] = {
                                             + _CHOL,
     "admm.C25#0": "dv_i/dq_i = (W_ii/q_i)^2 from refined weights (was 3.5 bits); ~2.05 left: rounding of the "
                   "square and the refinement's own factor",
-    "admm.B37#0": "mixed-sign terms cancelling to second order as S -> 0, worst at Q -> 4+ (reported only)",
+    "admm.B37#0": "was 3.1 bits; now t - log1p(t) by the atanh series (~2.3 left: the root r = g^-1(S) and "
+                  "the last subtraction of t^2 S/(1+Q))",
     "admm.alg1.threshold-price#0": "root of the virtual value: phi's error / slope at the root (reported only)",
     "kgj.eq2-eq3-utility#0": "b(m) - c m: difference of comparable terms (scale-measured; reported only)",
-    "kgj.thm1-eq4-optimal.sqrt#0": "m* = (a sqrt(k)/2c)^(2/3) - k cancels near the corner m* = 0 (reported only)",
-    "kgj.thm1-eq4-stationary.sqrt#0": "root of b'(m) = c where b' is flat: root condition number (reported only)",
-    "kgj.thm1-eq4-stationary.exp#0": "root of b'(m) = c: residual / |b''| at the root (reported only)",
-    "kgj.gpt3-value#0": "new kernel (registered during this audit), not analysed: reported only",
-    "kgj.pd-definition#0": "new kernel (registered during this audit), not analysed: reported only",
-    "kgj.pv-definition#0": "new kernel (registered during this audit), not analysed: reported only",
-    "kgj.ps-definition#0": "new kernel (registered during this audit), not analysed: reported only",
-    "cczk.eq11-G#0": "difference of two large terms (G's root defines alpha); file owned by another helper",
-    "cczk.eq11-alpha#0": "root of G: G's cancellation / slope at the root; file owned by another helper",
+    "kgj.thm1-eq4-stationary.sqrt#0": "generic bisection on b'(m) = c (the cross-check path; the closed form is "
+                                      "within 2 bits): root condition |b'/(m b'')| = (m+k)/(1.5 m) near m* -> 0",
+    "kgj.thm1-eq4-stationary.exp#0": "generic bisection on b'(m) = c (the cross-check path): root condition "
+                                     "|b'/(m b'')| = k/m near m* -> 0",
+    "kgj.ps-definition#0": "ratio of two brute-force Shapley sums (marginals without subtraction, fsum; "
+                           "was 3.4 bits): 2-3 ulps each, ~2.5 bits for the ratio to the power p",
     "cczk.appC-nopt-2#0": "one fixed instance solved numerically: stopping tolerance / root condition",
     "cczk.appC-nnb-3#0": "one fixed instance solved numerically: stopping tolerance / root condition",
     "cck.eq11-vd#0": "sum of rounded terms, marginal (reported only)",
