@@ -130,3 +130,16 @@ def test_best_response_utility_nonnegative():
     u = value(br[None, :], m)[0] - c * br
     assert np.all(u >= value(np.zeros((1, 3)), m)[0] - 1e-15) and np.all(u > 0.1)
     assert np.all(br <= 1 / c)
+
+
+def test_pd_not_concave_in_own_contribution():
+    """§3.1 lines 147-148 (erratum kgj.thm2-hypothesis-pd): PD (12) at p = 1 is strictly convex in m_i below the
+    others' maximum, so Theorem II's hypothesis (nu_i concave in m_i) fails. numpy second differences."""
+    a, k, M = 0.9, 2.0, 5.0
+    xs = np.linspace(0.05, 0.95, 181) * M
+    f = np.array([bl.proportional_data([x, M], 1.0, a, k)[0] for x in xs])
+    d2 = f[:-2] + f[2:] - 2 * f[1:-1]
+    assert np.all(d2 > 0)
+    # at p = 0 (standard FL) the same slice is concave
+    g = np.array([bl.proportional_data([x, M], 0.0, a, k)[0] for x in xs])
+    assert np.all(g[:-2] + g[2:] - 2 * g[1:-1] < 0)

@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from derivations.errors import DomainError
+from derivations.kgj import unknown_costs as uc
 from derivations.kgj.unknown_costs import brute_force_down
 
 A, K, DELTA, CL, CH = 0.9, 1.0, 0.3, 0.1, 0.15  # b'(m_high^max + Delta) <= c_low: the REGIME of appD
@@ -41,3 +42,25 @@ def test_bad_input():
         brute_force_down(A, K, CL, CH, 1.0, DELTA)
     with pytest.raises(DomainError, match="Delta"):
         brute_force_down(A, K, CL, CH, 0.5, -1.0)
+
+
+@pytest.mark.parametrize("a,k,w,rho,p,delta", [(0.8, 2.0, 0.5, 0.6, 0.3, 0.5), (1.0, 1.0, 0.5, 0.45, 0.25, 0.5)])
+def test_theorem7_class_optimum(a, k, w, rho, p, delta):
+    """Theorem VII's optimality (erratum kgj.thm7-optimal-class): a 2-D grid brute force over all feasible IR
+    mechanisms (revelation principle, unknown_costs.class_optimum_grid) beats (15) with the printed m_dn of
+    (21) and matches (15) with the corrected stationary point, up to the grid spacing."""
+    ch = w * a / k
+    E_grid, xh, xl = uc.class_optimum_grid(a, k, rho * ch, ch, p, delta)
+    printed = uc.expected_data(a, k, w, rho, p, delta)
+    md = uc.m_down(a, k, w, rho, p, delta, corrected=True)
+    corrected = (1 - p) * uc.m_up_root(a, k, w, rho, p, delta, 0.0, md) + p * md
+    spacing = (uc.m_max_exp(a, k, rho * ch, delta) * 1.02 + 0.1) / 1200
+    assert E_grid > printed + 10 * spacing  # the printed (15) is beaten by some feasible IR mechanism
+    assert abs(E_grid - corrected) <= 2 * spacing  # ... and the corrected (15) is optimal
+
+
+def test_mechanism15_bad_input():
+    with pytest.raises(DomainError, match="rho"):
+        uc.m_down(0.8, 2.0, 0.5, 1.5, 0.3, 0.5)
+    with pytest.raises(DomainError, match="p \\(probability"):
+        uc.expected_data(0.8, 2.0, 0.5, 0.5, 1.0, 0.5)
