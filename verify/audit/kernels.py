@@ -263,7 +263,7 @@ def audit_structured(kernel: Kernel, budget: float, seed: int, max_samples: int)
             r = measure_instance(c, im, values)
             records.append((values, r))
             score = r["bits"] if r["status"] == "ok" else (1100.0 if r["status"] in LEAKS else 0.0)
-            target(float(score), label="error bits")
+            target(min(float(score), 1100.0), label="error bits")  # an infinite error (e.g. inf vs finite) is the worst
             if time.perf_counter() - t0 > budget and len(records) >= 20:
                 raise _Stop
 
