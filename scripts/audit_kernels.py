@@ -49,11 +49,18 @@ NOTES: dict[str, str] = {
                                      "|b'/(m b'')| = k/m near m* -> 0",
     "kgj.ps-definition#0": "ratio of two brute-force Shapley sums (marginals without subtraction, fsum; "
                            "was 3.4 bits): 2-3 ulps each, ~2.5 bits for the ratio to the power p",
+    "kgj.eq17-crossing#0": "m_up's condition in m_dn reaches rho/(1-rho) ~ 49 and in the transcendental y ~ "
+                           "k y tau/((1-rho)(1-y) m_up): ~3.3 bits is the quantity's conditioning (was 7.6)",
+    "kgj.secd-expected-data#0": "inherits m_up_root's conditioning (was 8.7 bits with the cancelling path)",
     "cczk.appC-nopt-2#0": "one fixed instance solved numerically: stopping tolerance / root condition",
     "cczk.appC-nnb-3#0": "one fixed instance solved numerically: stopping tolerance / root condition",
     "cck.eq11-vd#0": "sum of rounded terms, marginal (reported only)",
     "cck.eq14-price#0": "sum of rounded terms, marginal (reported only)",
     "cck.eq16-expected-price#0": "crosses zero (scale-measured), marginal (reported only)",
+    "cck.eq15-payment#0": "sum of rounded terms (bonus - penalty of squared mean differences), marginal",
+    "cck.eq4-purchase#0": "discrete argmax of eq. (4): numpy treats utilities within 1e-12 as tied and takes the "
+                          "largest maximiser; at a near-tie (v(1) = erf(5.05) = 1 - 1e-12 vs price 1) the exact "
+                          "route buys 0 and numpy 1: a tie-tolerance decision, not a rounding error",
 }
 
 

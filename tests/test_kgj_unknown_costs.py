@@ -64,3 +64,24 @@ def test_mechanism15_bad_input():
         uc.m_down(0.8, 2.0, 0.5, 1.5, 0.3, 0.5)
     with pytest.raises(DomainError, match="p \\(probability"):
         uc.expected_data(0.8, 2.0, 0.5, 0.5, 1.0, 0.5)
+
+
+def test_m_max_closed_form_solves_eq11_and_rejects_bad_cost():
+    import mpmath
+    with pytest.raises(DomainError, match="0 < c < a/k"):
+        uc.m_max_exp(0.5, 2.0, 0.25, 1.0)  # c = a/k: m* = 0
+    for d in (1e-6, 0.05, 0.19, 0.2, 3.0, 30.0):  # (y = 1 in double beyond d ~ 36)
+        y, u = uc._y_and_1my(d)  # the root y of -log(1 - y) - y = d and u = 1 - y, each to a few ulps
+        assert y == uc.y_of_d(d)
+        with mpmath.workdps(40):
+            Y = mpmath.findroot(lambda t: -mpmath.log1p(-t) - t - d, (mpmath.mpf(y) / 2, mpmath.mpf(0.75)), solver='anderson') if y < 0.5 else None
+            U = mpmath.findroot(lambda t: -mpmath.log(t) - (1 - t) - d, (mpmath.mpf(u) / 2, mpmath.mpf(0.75)), solver='anderson') if y >= 0.5 else None
+            if Y is not None:
+                assert abs(y - Y) <= 4 * np.spacing(y)
+            else:
+                assert abs(u - U) <= 4 * (1 + d) * np.spacing(u)  # u's relative condition in d is d/(1 - u)
+    a, k, c, delta = 0.7, 1.3, 0.2, 0.4
+    x = uc.m_max_exp(a, k, c, delta)
+    ms = k * np.log(a / (k * c))
+    lhs = a * -np.expm1(-(x + delta) / k)
+    assert abs(lhs - (a - k * c + c * (x - ms))) < 1e-14 and x > ms

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import sympy
 
+from ..eft import two_prod, two_sum
 from ..errors import DomainError
 from . import mech_program as mp
 from . import model
@@ -74,8 +75,31 @@ def erfc_lb_np(x):
     x = np.asarray(x, dtype=float)
     if not np.all(np.isfinite(x)) or np.any(x <= 0):
         raise DomainError("Erfc_LB needs x > 0 (finite)")
-    g = np.exp(-x**2)
-    return (g / x - g / (2 * x**3)) / np.sqrt(np.pi)
+    if np.any(x < 1e-100):
+        raise DomainError("Erfc_LB(x) ~ -1/(2 x^3 sqrt(pi)) overflows a double: needs x >= 1e-100")
+    # Erfc_LB(x) = exp(-x^2) (2x^2 - 1)/(2x^3 sqrt(pi)).  np.exp(-x**2) carried the rounding of x^2 as a
+    # relative error x^2 eps (~300 ulps, 7.9 bits at x = 17; scripts/audit_kernels.py).  Here x^2 = sh + sl
+    # exactly (eft.two_prod), exp(-x^2) = exp(-sh)(1 - sl), 2x^2 - 1 and 2x^3 = den + dl are formed
+    # error-free, and 1/sqrt(pi) is a double-double (the constant's own rounding was 0.5 ulp of the budget).
+    sh, sl = two_prod(x, x)
+    nh, nl = two_sum(2 * sh, -1.0)
+    num = nh + (nl + 2 * sl)                           # 2 x^2 - 1 (its zero at 1/sqrt 2 is measured on the scale)
+    den, dl = two_prod(2 * x, sh)                      # 2 x sh = den + dl; 2 x^3 = den + dl + 2 x sl
+    K = _ISQPI_HI + (_ISQPI_LO - _ISQPI_HI * (sl + (dl + 2 * x * sl) / den))
+    return np.exp(-sh) * (num * K / den)
+
+
+def _inv_sqrt_pi_dd():
+    """1/sqrt(pi) as hi + lo (pi = np.pi + sin(np.pi) to ~1e-32; one Newton step on 1 - pi y^2)."""
+    ph, pl = np.pi, float(np.sin(np.pi))
+    y = 1 / np.sqrt(ph)
+    y2h, y2l = two_prod(y, y)
+    th, tl = two_prod(ph, y2h)
+    r = ((1 - th) - tl) - ph * y2l - pl * y2h
+    return float(y), float(y * r / 2)
+
+
+_ISQPI_HI, _ISQPI_LO = _inv_sqrt_pi_dd()
 
 
 def erfc_lb_scale(o, x):

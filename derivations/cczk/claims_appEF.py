@@ -127,7 +127,7 @@ E1 = (
         latex=r"\mathrm{Erfc_{LB}}(x):=\frac1{\sqrt\pi}\Big(\frac{e^{-x^2}}x-\frac{e^{-x^2}}{2x^3}\Big)",
         statement=Equal(model.erfc_lb, lambda o, x: o.exp(-x**2) * (2 * x**2 - 1) / (2 * x**3 * o.sqrt(o.pi))),
         variables=(Var("x", Real(0.01, 20.0, log=True), "argument x > 0"),), effort=CHEAP,
-        implementations=(Implementation(F.erfc_lb_np, model.erfc_lb, max_bits=4, scale=F.erfc_lb_scale),),
+        implementations=(Implementation(F.erfc_lb_np, model.erfc_lb, max_bits=2, scale=F.erfc_lb_scale),),
         notes="The definition against its one-fraction form and the numpy version (error measured against "
               "|first| + |second| term: it crosses 0 at x = 1/sqrt 2). Lower bound on Erfc: cczk.lemma8.",
     ),

@@ -152,7 +152,7 @@ CLAIMS = (
               r"\mathbb E_c[m_i^{\mathcal M}]=(1-p_i)m_i^\uparrow+p_im_i^\downarrow",
         statement=Defines(_printed_E),
         variables=VARS, given=(REGIME,), symbolic=None, effort=EFFORT,
-        implementations=(Implementation(unknown_costs.expected_data, _printed_E, max_bits=12.0,
+        implementations=(Implementation(unknown_costs.expected_data, _printed_E, max_bits=3.0,
                                         name="unknown_costs.expected_data"),),
         notes="The server knows only the two-point prior: the expected contribution of agent i under (15) is the "
               "equilibrium contribution of each type weighted by its probability (eps -> 0). numpy (brentq roots "
@@ -195,7 +195,7 @@ CLAIMS = (
                         + (appD._ch(d) + d["eps"]) * (appD._mu(o, d) - appD._mh(o, d))),
         variables=VARS + (eps,), given=(REGIME,), symbolic=None, effort=EFFORT,
         implementations=(Implementation(lambda a, k, w, rho, p, delta, eps: unknown_costs.m_up_root(a, k, w, rho, p, delta, eps),
-                                        lambda o, **d: appD._mu(o, d), max_bits=12.0,
+                                        lambda o, **d: appD._mu(o, d), max_bits=3.5,
                                         name="unknown_costs.m_up_root"),),
         notes="m_up (closed-form solution of the linear equation (17)) satisfies both sides; numpy finds the crossing "
               "of the two lines by a bracketed root (brentq) instead.",
@@ -208,7 +208,10 @@ CLAIMS = (
                         + appD._ch(d) * (appD._Mh(o, d) - appD._mh(o, d))),
         variables=(a, k, w, delta), symbolic=None, effort=EFFORT,
         implementations=(Implementation(lambda a, k, w, delta: unknown_costs.m_max_exp(a, k, w * a / k, delta),
-                                        lambda o, a, k, w, delta: appD.mmax(o, w * a / k, a, k, delta), max_bits=12.0,
+                                        # the reference at the cost c the kernel receives (w a / k rounded
+                                        # to double): m^max's condition in c reaches ~8 at w -> 1
+                                        lambda o, a, k, w, delta: appD.mmax(o, o.num(float(w) * float(a) / float(k)),
+                                                                            a, k, delta), max_bits=2.0,
                                         name="unknown_costs.m_max_exp"),),
         notes="m_high^max (largest root, model.m_max) solves its defining equation; numpy brentq on the same bracket "
               "cross-checked. m_low^max is defined 'correspondingly' (same code with c_low).",
@@ -220,7 +223,7 @@ CLAIMS = (
         statement=Equal(lambda o, **d: appD._md(o, d),
                         lambda o, **d: appD.dv_inv(o, _clamp16(o, d), d["a"], d["k"]) - d["delta"]),
         variables=VARS, given=(REGIME,), symbolic=None, effort=EFFORT,
-        implementations=(Implementation(_np_m_dn, lambda o, **d: appD._md(o, d), max_bits=12.0,
+        implementations=(Implementation(_np_m_dn, lambda o, **d: appD._md(o, d), max_bits=2.0,
                                         name="unknown_costs.m_down"),),
         notes="(21) as printed equals b'^{-1} of (16)'s clamped slope minus Delta (the clamp commutes with the "
               "decreasing b'^{-1}). Whether this point is optimal: kgj.eq22-optimal, kgj.thm7-optimal-class (errata).",

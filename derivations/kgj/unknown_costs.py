@@ -77,46 +77,171 @@ def _check_d(a, k, w, rho, p, delta):
         raise DomainError(f"Delta m_-i must be >= 0, got {delta}")
 
 
+def _g(y):
+    """g(y) = -log(1 - y) - y >= 0 on [0, 1).  Below y = 1/2 by 2 atanh(s) - y = 2 s^2/(1 + s) + 2 sum_{n>=1}
+    s^(2n+1)/(2n+1), s = y/(2 - y) <= 1/3 (positive terms: no cancellation); above it directly."""
+    if y > 0.5:
+        return float(-np.log1p(-y) - y)
+    s = y / (2 - y)
+    s2, term, tot = s * s, s * s * s, 0.0
+    for n in range(1, 20):
+        tot += term / (2 * n + 1)
+        term *= s2
+    return 2 * s2 / (1 + s) + 2 * tot
+
+
+def y_of_d(d):
+    return _y_and_1my(d)[0]
+
+
+def _y_and_1my(d):
+    """(y, 1 - y), both to a few ulps (1 - y is the Newton unknown when y > 1/2).  The root y in [0, 1) of g(y) = -log(1 - y) - y = d (d >= 0), by Newton from a series guess.
+
+    m^max of eq. (11) for the exponential family: with m* = k log(a/(k c)), v(m*) = a - k c, the larger
+    crossing of v(x + Delta) = v(m*) + c (x - m*) is x = m* + k y with y + exp(-Delta/k) exp(-y) = 1,
+    i.e. g(y) = Delta/k.  The root is well conditioned in d (relative condition d (1 - y)/y^2 <= 1/2),
+    unlike the crossing x itself near its branch point, where brentq's bracket tolerance cost ~4-7 bits."""
+    if not d >= 0:
+        raise DomainError(f"Delta/k must be >= 0, got {d}")
+    if d == 0:
+        return 0.0, 1.0
+    if d <= np.log(2) - 0.5:  # y <= 1/2: Newton on y
+        y = min(np.sqrt(2 * d) * (1 - np.sqrt(2 * d) / 3), 0.5)
+        for _ in range(30):
+            step = (_g(y) - d) * (1 - y) / y
+            y -= step
+            y = min(max(y, 1e-300), 0.75)
+            if abs(step) <= 1e-17 * y:
+                break
+        return float(y), float(1 - y)
+    u = float(np.exp(-(d + 1)))  # u = 1 - y: -log(u) + u = d + 1, Newton on u
+    for _ in range(60):
+        f = -np.log(u) + u - (d + 1)
+        step = f * u / (u - 1)
+        u = min(max(u - step, 0.5 * u), 0.5)
+        if abs(step) <= 1e-17 * u:
+            break
+    return float(1 - u), float(u)
+
+
+def _check_c(a, k, c):
+    if not (c > 0 and k * c < a):
+        raise DomainError(f"need 0 < c < a/k (so that m* = k log(a/(k c)) > 0), got c = {c}, a/k = {a / k}")
+
+
 def m_max_exp(a, k, c, delta):
-    """m^max >= m*: the larger root of v(x + Delta) = v(m*) + c (x - m*) (eq. (11), §D.1 lines 640-646)."""
-    from scipy.optimize import brentq
-    v, _, mstar = _exp_family(a, k)
-    ms = mstar(c)
-    g = lambda x: float(v(x + delta) - v(ms) - c * (x - ms))
-    hi = ms + a / c + 1.0  # v <= a: the line is above v beyond
-    if g(ms) <= 0:
-        return ms
-    return brentq(g, ms, hi, xtol=1e-15, rtol=4 * np.finfo(float).eps, maxiter=500)
+    """m^max >= m*: the larger root of v(x + Delta) = v(m*) + c (x - m*) (eq. (11), §D.1 lines 640-646),
+    in closed form k (log(a/(k c)) + y) with y = ``y_of_d(Delta/k)`` (see there)."""
+    from .values import log_ratio
+    _exp_family(a, k)
+    _check_c(a, k, c)
+    if not delta >= 0:
+        raise DomainError(f"Delta m_-i must be >= 0, got {delta}")
+    return float(k * (log_ratio(a, k, c) + y_of_d(delta / k)))
+
+
+def _tau(rho, p, corrected):
+    """T/c_high as a double-double: rho - p/(1 - p) = (rho - p - rho p)/(1 - p) (printed) or
+    (rho - p)/(1 - p) (corrected), numerator and 1 - p formed error-free (eft)."""
+    from ..eft import two_prod, two_sum
+    sh, sl = two_sum(rho, -p)
+    if corrected:
+        nh, nl = float(sh), float(sl)
+    else:
+        rh, rl = two_prod(rho, p)
+        nh, e = two_sum(sh, -rh)
+        nh, nl = float(nh), float(e + (sl - rl))
+    qh, ql = two_sum(1.0, -p)
+    qh, ql = float(qh), float(ql)
+    th = nh / qh
+    ph, pl = two_prod(th, qh)
+    tl = ((nh - float(ph)) - float(pl) + nl - th * ql) / qh
+    return th, tl
+
+
+_LN2_HI, _LN2_LO = 6.93147180369123816490e-01, 1.90821492927058770002e-10  # Cody-Waite split of log 2
+
+
+def _log_tau_e_d(w, th, tl, delta, k):
+    """-log(w tau exp(Delta/k)) without the cancellation of -log(w tau) against Delta/k (both ~ Delta/k
+    when Delta >> k: the difference lost ~log2(Delta/m_dn) bits).  Delta/k = dh + dl (eft), exp(dh) =
+    2^n exp(r) with r = dh - n log 2 (Cody-Waite), the product scaled by ldexp."""
+    from ..eft import two_prod
+    dh = delta / k
+    ph, pl = two_prod(dh, k)
+    dl = ((delta - float(ph)) - float(pl)) / k
+    n = int(np.floor(dh / np.log(2)))
+    r = (dh - n * _LN2_HI) - n * _LN2_LO
+    P = np.ldexp(w * th * np.exp(r), n) * (1 + dl + tl / th)
+    return float(-np.log(P))
+
+
+def _m_down_parts(a, k, w, rho, p, delta, corrected=False):
+    """(m_dn, which, (y, 1 - y), tau) with which in {'lo', 'hi', 'mid'} (the clamp that is active)."""
+    _check_d(a, k, w, rho, p, delta)
+    y, y1 = _y_and_1my(delta / k)
+    th_ = -np.log(w)                       # log(a/(k c_high)) = log(1/w) exactly in the inputs
+    lo, hi = k * (th_ + y), k * ((th_ - np.log(rho)) + y)
+    tau_h, tau_l = _tau(rho, p, corrected)
+    if tau_h <= 0:
+        return hi, "hi", (y, y1), (tau_h, tau_l)
+    mid = k * _log_tau_e_d(w, tau_h, tau_l, delta, k)
+    if mid <= lo:
+        return float(lo), "lo", (y, y1), (tau_h, tau_l)
+    if mid >= hi:
+        return float(hi), "hi", (y, y1), (tau_h, tau_l)
+    return float(mid), "mid", (y, y1), (tau_h, tau_l)
 
 
 def m_down(a, k, w, rho, p, delta, corrected=False):
     """(21): min(max(b'^{-1}(T) - Delta, m_high^max), m_low^max), T = c_low - p c_high/(1 - p) as printed,
-    or (c_low - p c_high)/(1 - p) with ``corrected`` (T <= 0: b'^{-1}(T) = +inf)."""
-    _check_d(a, k, w, rho, p, delta)
-    ch = w * a / k
-    cl = rho * ch
-    lo, hi = m_max_exp(a, k, ch, delta), m_max_exp(a, k, cl, delta)
-    T = (cl - p * ch) / (1 - p) if corrected else cl - p / (1 - p) * ch
-    if T <= 0:
-        return hi
-    return min(max(k * np.log(a / (k * T)) - delta, lo), hi)
+    or (c_low - p c_high)/(1 - p) with ``corrected`` (T <= 0: b'^{-1}(T) = +inf).  With c_high = w a/k:
+    b'^{-1}(T) - Delta = -k log(w tau exp(Delta/k)), tau = T/c_high; m^max = k (log(a/(k c)) + y)."""
+    return _m_down_parts(a, k, w, rho, p, delta, corrected)[0]
+
+
+def _phi(u):
+    """1 + rho log(rho)/(1 - rho) with u = 1 - rho: sum_{n>=2} u^(n-1)/(n (n-1)) below u = 1/2 (the direct form
+    cancels as rho -> 1)."""
+    if u >= 0.5:
+        rho = 1 - u
+        return float(1 + rho * np.log(rho) / u)
+    tot, term = 0.0, u
+    for n in range(2, 70):
+        tot += term / (n * (n - 1))
+        term *= u
+    return tot
 
 
 def m_up_root(a, k, w, rho, p, delta, eps=0.0, md=None):
-    """(17): the crossing of the slope-(c_high + eps) line from A = (m_high^*, v(m_high^*)) and the
-    slope-(c_low + eps) line through D = (m_dn, v(m_dn + Delta)), by a bracketed root."""
-    from scipy.optimize import brentq
+    """(17): the crossing m_up of the slope-(c_high + eps) line from A = (m_high^*, v(m_high^*)) and the
+    slope-(c_low + eps) line through D = (m_dn, v(m_dn + Delta)).
+
+    Solved in closed form without subtracting the two lines: with z = (m_dn + Delta - m_high^*)/k,
+      m_up = m_dn - k [h(z) - Delta/k + (eps/c_high)(z - Delta/k)]/(1 - rho),  h(z) = exp(-z) - 1 + z,
+    and the bracket per active clamp of (21): 0 at m_dn = m_high^max (plus the eps term), (1 - rho)(y + ...)
+    at m_low^max (m_up = k(log(1/w) + phi(rho)) there), and v y + g(v) (v = 1 - tau/(1 - y), both terms >= 0)
+    in between.  m_up's condition number in m_dn is |exp(-z) - rho|/(1 - rho) (up to rho/(1 - rho)):
+    see docs/audit_exceptions.md.  ``md`` given: the generic form with that m_dn."""
     _check_d(a, k, w, rho, p, delta)
-    v, _, mstar = _exp_family(a, k)
+    u = 1 - rho
+    d = delta / k
+    th_ = -np.log(w)
     ch = w * a / k
-    cl = rho * ch
-    mh = mstar(ch)
-    md = m_down(a, k, w, rho, p, delta) if md is None else md
-    g = lambda x: float(v(mh) + (ch + eps) * (x - mh) - (v(md + delta) - (cl + eps) * (md - x)))
-    lo, hi = mh - 1.0, md + 1.0
-    while g(lo) > 0:
-        lo -= 2 * (md - lo + 1)
-    return brentq(g, lo, hi, xtol=1e-15, rtol=4 * np.finfo(float).eps, maxiter=500)
+    e_ch = eps / ch
+    if md is not None:
+        z = (md + delta) / k - th_
+        h = float(np.exp(-z) - 1 + z)
+        return float(md - k * ((h - d) + e_ch * (z - d)) / u)
+    md, which, (y, y1), (tau_h, tau_l) = _m_down_parts(a, k, w, rho, p, delta)
+    if which == "lo":                       # h(z) = d exactly; z - d = y
+        return float(md - k * (e_ch * y) / u)
+    if which == "hi":                       # z - d = y - log(rho)
+        return float(k * ((th_ + _phi(u)) - e_ch * (y - np.log(rho)) / u))
+    v = (y1 - tau_h - tau_l) / y1  # 1 - r, r = tau/(1 - y) in [rho, 1]
+    B = v * y + _g(v)
+    zd = md / k - th_                        # z - d
+    return float(md - k * (B + e_ch * zd) / u)
 
 
 def mechanism15(x, a, k, w, rho, p, delta, eps=0.0):
@@ -126,7 +251,7 @@ def mechanism15(x, a, k, w, rho, p, delta, eps=0.0):
     cl = rho * ch
     mh = mstar(ch)
     md = m_down(a, k, w, rho, p, delta)
-    mu = m_up_root(a, k, w, rho, p, delta, eps, md)
+    mu = m_up_root(a, k, w, rho, p, delta, eps)
     if x <= mh:
         return float(v(x))
     if x <= mu:
@@ -139,7 +264,7 @@ def mechanism15(x, a, k, w, rho, p, delta, eps=0.0):
 def expected_data(a, k, w, rho, p, delta):
     """§D / (22): the expected contribution (1 - p) m_up + p m_dn of agent i under (15) (eps -> 0)."""
     md = m_down(a, k, w, rho, p, delta)
-    return (1 - p) * m_up_root(a, k, w, rho, p, delta, 0.0, md) + p * md
+    return (1 - p) * m_up_root(a, k, w, rho, p, delta, 0.0) + p * md
 
 
 def class_optimum_grid(a, k, c_low, c_high, p, delta, n=1201):

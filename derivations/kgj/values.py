@@ -45,6 +45,7 @@ class ValueFunction:
     alpha_closed: Callable | None = None
     sup: float = 1.0  # lim_{m->inf} v(m)
     kink: float | None = None
+    m_star_closed: Callable | None = None  # Theorem I's m*(c) in a stable closed form (overrides the generic path)
 
     def v(self, m):
         m = np.asarray(m, dtype=float)
@@ -68,6 +69,8 @@ class ValueFunction:
     def optimal_contribution(self, c):
         """Theorem I / eq. (4): m* = 0 if max u <= 0, else alpha with b'(alpha) = c."""
         c = check_cost(c)
+        if self.m_star_closed is not None:
+            return float(self.m_star_closed(c))
         if self.kink is None and self.db(self.m_v if self.m_v > 0 else 0.0) <= c:
             return 0.0  # Case 1: b' <= c on [m_v, inf)
         al = self.alpha(c)
@@ -149,10 +152,51 @@ def sqrt_saturating(a, k):
                          lambda c: _sqrt_alpha(a, k, c), a)
 
 
+def log_ratio(a, k, c):
+    """log(a/(k c)) to a few ulps, also when a/(k c) is near 1 (the plain log(a/(k*c)) has an absolute
+    error ~eps from rounding k c and the quotient, i.e. an unbounded relative error as the log -> 0:
+    scripts/audit_kernels.py found 7.2 bits, 40 bits in the corner c -> a/k).  k c = ph + pl exactly
+    (``derivations.eft.two_prod``); near 1, log1p((a - ph - pl)/(ph + pl)) with a - ph exact (Sterbenz)."""
+    from ..eft import two_prod, two_sum
+    ph, pl = two_prod(k, c)
+    ph, pl = float(ph), float(pl)
+    if 0.5 <= a / ph <= 2.0:
+        dh, dl = two_sum(a - ph, -pl)                 # a - k c = dh + dl exactly
+        xh = float(dh) / ph
+        th, tl = two_prod(xh, ph)
+        xl = ((float(dh) - float(th)) - float(tl) + float(dl) - xh * pl) / ph   # x = (a - kc)/(kc) = xh + xl
+        return float(np.log1p(xh) + xl / (1 + xh))
+    return float(np.log(a / ph) - pl / ph)
+
+
+def _h_exp(t):
+    """expm1(t) - t >= 0 without cancellation for small t (Taylor series below 0.1)."""
+    if t < 0.1:
+        term, s = t * t / 2, 0.0
+        for n in range(3, 16):
+            s += term
+            term *= t / n
+        return s
+    return float(np.expm1(t)) - t
+
+
+def _exp_mstar(a, k, m0, c):
+    """Theorem I for b = a (1 - exp(-(m - m0)/k)): t = log(a/(k c)) = (alpha - m0)/k; m* = alpha if
+    u(alpha) > 0, else 0.  u(alpha) = a (1 - exp(-t) (1 + t + m0/k)) > 0 iff expm1(t) - t > m0/k
+    (t > 0 suffices when m0 = 0): the branch is decided without forming u by subtraction."""
+    t = log_ratio(a, k, c)
+    if t <= 0:
+        return 0.0  # Case 1: b'(m_v) = a/k <= c
+    if m0 > 0 and not _h_exp(t) > m0 / k:
+        return 0.0  # Case 2: max u <= 0
+    return m0 + k * t
+
+
 def exp_saturation(a, k, m0=0.0):
     a, k, m0 = _check_params(a, k, m0)
     return ValueFunction("exp", lambda m: -a * np.expm1(-(m - m0) / k), lambda m: a / k * np.exp(-(m - m0) / k),
-                         m0, lambda c: m0 + k * np.log(a / (k * c)), a)
+                         m0, lambda c: m0 + k * log_ratio(a, k, c), a,
+                         m_star_closed=lambda c: _exp_mstar(a, k, m0, c))
 
 
 def piecewise_linear(a, k, m0=0.0):
