@@ -23,3 +23,6 @@ CLAIMS = CLAIMS + claims_asymptotics.CLAIMS + claims_example1.CLAIMS
 from . import claims_effort  # noqa: E402  (§4, Theorem 3, (B.31)-(B.39), footnote 14, Proposition C.1, (C.25)-(C.26))
 
 CLAIMS = CLAIMS + claims_effort.CLAIMS
+from . import claims_proof_steps  # noqa: E402  ((B.2)-(B.4), (B.6)/(B.7), Prop. A.1, (B.16)-(B.20), (C.1)-(C.8), verbal rows)
+
+CLAIMS = CLAIMS + claims_proof_steps.CLAIMS

@@ -1,9 +1,11 @@
 """admm App. A.3-A.4: Lemma A.1 (closed form A.1 of the value), Lemma A.2 / Assumption A.1."""
-from derivations.claims import Claim, Implementation, Symbolic
+from derivations.claims import Claim, Effort, Implementation, Symbolic
 from derivations.statements import AllOf, Compare, Equal
 
 from . import gaussian, model
 from .variables import MISREPORT, Sigma, i, n, q, q_hat
+
+HALF = Effort(examples=0.5)  # 10 instances under ci: each costs matrix inversions (n <= 5) at 120 digits
 
 CLAIMS = (
     Claim(
@@ -12,7 +14,7 @@ CLAIMS = (
         statement=AllOf(("admm.assumption-1.i", "admm.assumption-1.ii", "admm.assumption-1.iii")),
     ),
     Claim(
-        id="admm.lemma-a1.ii", label="Lemma A.1(ii) / (A.1)", section="A.3", kind="identity",
+        id="admm.lemma-a1.ii", label="Lemma A.1(ii) / (A.1)", section="A.3", effort=HALF, kind="identity",
         latex=r"v_i(\mathbf q) = \frac{(\Sigma_{i1},\dots,\Sigma_{in})(\Sigma+\mathrm{diag}(\sigma_1^2/q_1,\dots,"
               r"\sigma_n^2/q_n))^{-1}(\Sigma_{i1},\dots,\Sigma_{in})^\top}{\sigma_i^2}",
         statement=Equal(lambda o, Sigma, q, i: model.value(o, Sigma, q, q, i), model.value_A1),
@@ -29,7 +31,7 @@ CLAIMS = (
         notes="For eq. (1), as Lemma A.2 asserts; the same inequality as Assumption 1(ii).",
     ),
     Claim(
-        id="admm.assumption-a1.ii", label="Assumption A.1", section="A.4", kind="inequality",
+        id="admm.assumption-a1.ii", label="Assumption A.1", section="A.4", effort=HALF, kind="inequality",
         latex=r"A_i(\mathbf q,\hat{\mathbf q}) = A_i(\mathbf q,\mathbf q)\ \forall i \implies \hat{\mathbf q}=\mathbf q"
               r" \text{ (eq. (1) is never constant in } \hat{\mathbf q})",
         statement=Compare(

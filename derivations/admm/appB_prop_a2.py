@@ -2,7 +2,7 @@
 in the eps-correlation regime with uniform priors (formulas in ``approx``; numpy in ``threshold``)."""
 import sympy
 
-from derivations.claims import Claim, Implementation, Var
+from derivations.claims import Claim, Effort, Implementation, Var
 from derivations.domains import Real
 from derivations.statements import Compare, Defines, Equal
 
@@ -44,8 +44,8 @@ def _phi_q0_factored(o, Q, S):
     return (1 / (1 + r) ** 2 + 2 * (Q - r) / (1 + r) ** 3) * (S - o.num(1) / 3)
 
 
-Y_IMPL = Implementation(lambda S, Q: threshold.Y(S, Q), A.Y, max_bits=6.0, name="threshold.Y")
-H_IMPL = Implementation(lambda S, Q: threshold.H(S, Q), A.H, max_bits=8.0, name="threshold.H")
+Y_IMPL = Implementation(lambda S, Q: threshold.Y(S, Q), A.Y, max_bits=3.0, name="threshold.Y")
+H_IMPL = Implementation(lambda S, Q: threshold.H(S, Q), A.H, max_bits=4.0, name="threshold.H")
 
 CLAIMS = (
     Claim(
@@ -138,8 +138,9 @@ CLAIMS = (
         id="admm.B36", label="(B.36)", section="B (proof of Theorem 3)", kind="identity",
         latex=r"\int_{\bar q}^{Q}\big(\hat v_i(q_i,\mathbf q_{-i}) - \hat v_i(\bar q,\mathbf q_{-i})\big)dq_i = "
               r"\log\frac{1+\bar q}{1+Q}+\frac{Q-\bar q}{1+\bar q}-\frac{(Q-\bar q)^2}{(1+\bar q)^2}\frac{S_{\mathbf q_{-i}}}{1+Q}",
-        statement=Equal(_b36_lhs, _b36_rhs), variables=(qbar, Q4, Sv), symbolic=None,
-        notes="Both sides of (B.36) times (Q - e_i); left side by mpmath.quad; holds for every qbar in (0, Q).",
+        statement=Equal(_b36_lhs, _b36_rhs), variables=(qbar, Q4, Sv), effort=Effort(examples=0.25, ladder=(20, 40)),
+        notes="Both sides of (B.36) times (Q - e_i); left side by mpmath.quad (numeric) and sympy.integrate "
+              "(symbolic proof); holds for every qbar in (0, Q).",
     ),
     Claim(
         id="admm.B37", label="(B.37)", section="B (proof of Theorem 3)", kind="definition",

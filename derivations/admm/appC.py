@@ -80,7 +80,7 @@ def _gamma(o, Sigma, q, i):
 
 
 def _c_ii(o, Sigma, q, i):
-    return o.inv(model.sigma_q(o, Sigma, q))[i, i]
+    return model.inv(o, model.sigma_q(o, Sigma, q))[i, i]
 
 
 def _c9_middle(o, Sigma, q, i):
@@ -308,8 +308,8 @@ def _h_via_l(o, S, Q):
     return A.L_f(o, ginv(o, S, Q), Q)
 
 
-Y_IMPL = Implementation(lambda S, Q: threshold.Y(S, Q), A.Y, max_bits=6.0, name="threshold.Y")
-H_IMPL = Implementation(lambda S, Q: threshold.H(S, Q), A.H, max_bits=8.0, name="threshold.H")
+Y_IMPL = Implementation(lambda S, Q: threshold.Y(S, Q), A.Y, max_bits=3.0, name="threshold.Y")
+H_IMPL = Implementation(lambda S, Q: threshold.H(S, Q), A.H, max_bits=4.0, name="threshold.H")
 
 LEMMA_C2 = (
     Claim(

@@ -77,7 +77,7 @@ def v0(o, Sigma, q, i):
     idx = [j for j in range(len(q)) if j != i]
     M = o.matrix([[Sigma[j, k] + (Sigma[j, j] / q[j] if j == k else 0) for k in idx] for j in idx])
     r = [Sigma[i, j] for j in idx]
-    return o.quad(r, o.inv(M), r) / Sigma[i, i]
+    return o.quad(r, model.inv(o, M), r) / Sigma[i, i]
 
 
 def b_of(o, Sigma, q, i):

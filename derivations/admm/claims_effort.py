@@ -138,7 +138,7 @@ def _allocated_share(o, Q, S, ti):
 
 # Proposition C.1 (exact model)
 def _cii(o, Sigma, q, i):
-    return o.inv(model.sigma_q(o, Sigma, q))[i, i]
+    return model.inv(o, model.sigma_q(o, Sigma, q))[i, i]
 
 
 def _slack(o, Sigma, q, i):
@@ -159,16 +159,16 @@ def _dcii_dqj(o, Sigma, q, i, j):
 
 
 def _dcii_printed(o, Sigma, q, i, j):
-    C = o.inv(model.sigma_q(o, Sigma, q))
+    C = model.inv(o, model.sigma_q(o, Sigma, q))
     return Sigma[j, j] / q[j] ** 2 * C[j, i] ** 2
 
 
 def _dinv_entry(o, Sigma, q, j, k, l):
-    return o.diff(lambda t: o.inv(model.sigma_q(o, Sigma, model.with_entry(q, j, t)))[k, l], q[j])
+    return o.diff(lambda t: model.inv(o, model.sigma_q(o, Sigma, model.with_entry(q, j, t)))[k, l], q[j])
 
 
 def _dinv_printed(o, Sigma, q, j, k, l):
-    C = o.inv(model.sigma_q(o, Sigma, q))
+    C = model.inv(o, model.sigma_q(o, Sigma, q))
     return Sigma[j, j] / q[j] ** 2 * C[j, k] * C[j, l]
 
 
@@ -382,7 +382,7 @@ CLAIMS = (
         latex=r"\frac{\partial v_i(\mathbf q)}{\partial q_i} = \frac{1}{q_i^2}\Big(-c_{ii}\frac{\sigma_i^2}{q_i}+1\Big)^2",
         statement=Equal(lambda o, Sigma, q, i: model.value_derivative(o, Sigma, q, i), _c25),
         variables=MAT, symbolic=None, effort=MAT_EQ,
-        implementations=(Implementation(lambda Sigma, q, i: gaussian.value_derivative(Sigma, q)[i], _c25, max_bits=8.0,
+        implementations=(Implementation(lambda Sigma, q, i: gaussian.value_derivative(Sigma, q)[i], _c25, max_bits=4.0,
                                         name="gaussian.value_derivative"),),
     ),
     Claim(

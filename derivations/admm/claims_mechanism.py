@@ -99,7 +99,7 @@ def b_reduced(o, Sigma, q, i):
         return o.num(1)
     M = o.matrix([[Sigma[a, c] + (Sigma[a, a] / q[a] if a == c else 0) for c in others] for a in others])
     row = [Sigma[i, j] for j in others]
-    return 1 - o.quad(row, o.inv(M), row) / Sigma[i, i]
+    return 1 - o.quad(row, model.inv(o, M), row) / Sigma[i, i]
 
 
 def phi_direct(o, Sigma, q, i, t, h):
@@ -403,7 +403,7 @@ CLAIMS = (
     Claim(
         id="admm.alg1.threshold-price", label="Algorithm 1", section="3.2", kind="algorithm",
         latex=ALG1_LATEX, statement=Defines(_alg1_ref_clipped), variables=BASE, symbolic=None, effort=COSTLY,
-        implementations=(Implementation(_alg1_numpy, _alg1_ref_clipped, max_bits=12.0, scale=_alg1_scale,
+        implementations=(Implementation(_alg1_numpy, _alg1_ref_clipped, max_bits=6.0, scale=_alg1_scale,
                                         name="mechanism.algorithm1"),),
         notes="Reference: bisection + mpmath.findroot on eq. (3) with v_i by (A.1) and dv_i/dq_i by (B.5), a "
               "fresh Sigma_q inverse at every point. numpy: the Moebius form b_i = post_i/w_i from two "
@@ -443,7 +443,7 @@ CLAIMS = (
         latex=r"x^*_i = \mathbf 1\{q_i \ge \bar q_i(\mathbf q_{-i})\},\ p^*_i = v_i(\bar q_i(\mathbf q_{-i}),\mathbf q_{-i})"
               r"\mathbf 1\{q_i \ge \bar q_i(\mathbf q_{-i})\}",
         statement=Defines(_b10_ref), variables=BASE + (tv,), symbolic=None, effort=COSTLY,
-        implementations=(Implementation(_b10_numpy, _b10_ref, max_bits=8.0, scale=_b10_scale,
+        implementations=(Implementation(_b10_numpy, _b10_ref, max_bits=3.0, scale=_b10_scale,
                                         name="mechanism.algorithm1 (allocation, payment)"),),
         notes="q_i = t Q; reference threshold by root finding on eq. (3) with (A.1)/(B.5).",
     ),
