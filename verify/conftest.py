@@ -6,6 +6,9 @@ Works under pytest-xdist: each worker attaches the claim's record to its test re
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -31,6 +34,27 @@ def pytest_addoption(parser):
 @pytest.fixture(scope="session")
 def verify_config(request):
     return config.profile(request.config.getoption("--profile"), request.config.getoption("--seed"))
+
+
+def pytest_configure(config):
+    """Under pytest-xdist, a directory the workers share check results through (engine.SHARED_CACHE_ENV):
+    an ``AllOf`` on one worker reuses the parts another worker checked.  Set before the workers start."""
+    if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
+        return
+    from verify import engine
+
+    if not os.environ.get(engine.SHARED_CACHE_ENV):
+        config._verify_shared_cache = tempfile.mkdtemp(prefix="verify-shared-")
+        os.environ[engine.SHARED_CACHE_ENV] = config._verify_shared_cache
+
+
+def pytest_unconfigure(config):
+    d = getattr(config, "_verify_shared_cache", None)
+    if d:
+        from verify import engine
+
+        shutil.rmtree(d, ignore_errors=True)
+        os.environ.pop(engine.SHARED_CACHE_ENV, None)
 
 
 def pytest_generate_tests(metafunc):

@@ -4,12 +4,17 @@ It knows nothing of any paper: it reads a claim's statement, domains and impleme
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import math
+import os
+import pickle
+import tempfile
 import time
 import traceback
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import mpmath
 import numpy as np
@@ -56,6 +61,42 @@ class Evidence:
 # ----------------------------------------------------------------------------- public API
 
 _CACHE: dict = {}
+#: directory shared by the pytest-xdist workers of one run (set by verify/conftest.py): a registered claim
+#: checked by one worker is not checked again by another (e.g. as a part of an ``AllOf``).  Verdicts are
+#: derandomized, so reading another worker's result gives the same result as recomputing it.
+SHARED_CACHE_ENV = "VERIFY_SHARED_CACHE"
+
+
+def _shared_path(claim, cfg):
+    d = os.environ.get(SHARED_CACHE_ENV)
+    if not d:
+        return None
+    from derivations.registry import by_id
+
+    try:
+        if by_id(claim.id) is not claim:  # only the registered claims (not mutants, not test-made claims)
+            return None
+    except KeyError:
+        return None
+    return Path(d) / (hashlib.sha256(f"{claim.id}|{cfg!r}".encode()).hexdigest() + ".pkl")
+
+
+def _shared_load(path):
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError):
+        return None
+
+
+def _shared_store(path, res):
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(res, f)
+        os.replace(tmp, path)
+    except OSError:  # a cache, never a reason to fail
+        pass
 
 
 def check(claim, cfg: Config) -> Result:
@@ -63,6 +104,12 @@ def check(claim, cfg: Config) -> Result:
     key = (claim.id, cfg)
     if key in _CACHE:
         return _CACHE[key]
+    shared = _shared_path(claim, cfg)
+    if shared is not None and shared.exists():
+        res = _shared_load(shared)
+        if res is not None:
+            _CACHE[key] = res
+            return res
     if claim.effort is not None:
         e = claim.effort
         cfg = replace(cfg, max_examples=max(3, int(cfg.max_examples * e.examples)),
@@ -84,6 +131,8 @@ def check(claim, cfg: Config) -> Result:
         res.reason = f"{type(exc).__name__}: {exc}\n" + "".join(traceback.format_exc(limit=6))
     res.seconds = round(time.perf_counter() - t0, 3)
     _CACHE[key] = res
+    if shared is not None:
+        _shared_store(shared, res)
     return res
 
 

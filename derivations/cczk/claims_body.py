@@ -143,7 +143,7 @@ SEC2 = (
         latex=r"\mathcal C=\{c\in(0,\infty]^{m\times d}:\forall k\ \exists i\ c_{i,k}<\infty\}\Rightarrow"
               r"\inf_n P(M_{SM},s_n^{COM})=\sum_k 2\sigma\sqrt{m\min_i c_{i,k}}<\infty",
         statement=Defines(_eq1_ref), variables=(sigma, c1_3, c2_3, mask1, mask2), symbolic=None,
-        implementations=(Implementation(_eq1_np, _eq1_ref, max_bits=12.0, name="body_alg.min_social_penalty"),),
+        implementations=(Implementation(_eq1_np, _eq1_ref, max_bits=3.0, name="body_alg.min_social_penalty"),),
         notes="m = 3, d = 2; entries flagged by the masks are +inf (the agent cannot sample), at most two "
               "per column, so c is in C. For c in C every column has a finite minimum cost, so the minimum "
               "social penalty of (5) is finite; body_alg.min_social_penalty (numerical minimization over "
@@ -174,7 +174,7 @@ SEC2 = (
         statement=Defines(lambda o, x1, x2, x3: (sum(x1) + sum(x2) + sum(x3)) / (len(x1) + len(x2) + len(x3))),
         variables=(_k("k1"), _k("k2"), _k("k3"), _x("x1", "k1"), _x("x2", "k2"), _x("x3", "k3")), symbolic=None,
         implementations=(Implementation(_truthful_np, lambda o, x1, x2, x3: (sum(x1) + sum(x2) + sum(x3)) / (len(x1) + len(x2) + len(x3)),
-                                        max_bits=8.0, scale=_abs_scale("x1", "x2", "x3"),
+                                        max_bits=3.0, scale=_abs_scale("x1", "x2", "x3"),
                                         name="body_alg.h_acc(identity, sample_mean_mechanism)"),),
         notes="m = 3, d = 1: with f = id (Y_i = X_i) and h^ACC (return I_i) agent 1's estimate is the "
               "pooled sample mean of the collected data.",
@@ -267,7 +267,7 @@ SEC3 = (
         id="cczk.sec3.2-sample-mean-mechanism", label="§3.2 sample mean mechanism", section="3.2", kind="definition",
         latex=r"M_{SM}:\ \hat\mu_k=\frac{1}{|Y_{:,k}|}\sum_{y\in Y_{:,k}}y,\ I_i=\hat\mu\ \forall i",
         statement=Defines(_msm_ref), variables=_MSM_VARS, symbolic=None,
-        implementations=(Implementation(_msm_np, _msm_ref, max_bits=8.0, scale=_abs_scale("x11", "x12", "x21", "x22"),
+        implementations=(Implementation(_msm_np, _msm_ref, max_bits=3.0, scale=_abs_scale("x11", "x12", "x21", "x22"),
                                         name="body_alg.sample_mean_mechanism"),),
         notes="m = 2, d = 2: every agent receives the vector of pooled sample means.",
     ),

@@ -175,7 +175,7 @@ CLAIMS = (
               r"v(\textstyle\sum_jm_j)",
         statement=Defines(lambda o, **d: appD._mech(o, d)),
         variables=VARS + (x, eps), given=(REGIME, EPS_SMALL), symbolic=None, effort=EFFORT,
-        implementations=(Implementation(_np_mech, lambda o, **d: appD._mech(o, d), max_bits=12.0,
+        implementations=(Implementation(_np_mech, lambda o, **d: appD._mech(o, d), max_bits=3.0,
                                         scale=lambda o, a, **_: a, name="unknown_costs.mechanism15"),),
         notes="numpy (15) with m_dn of (21) and m_up as a brentq root of the two lines' difference, cross-checked "
               "against the formula (closed-form (17)); errors measured against a = sup v.",

@@ -150,7 +150,7 @@ CLAIMS = (
               r"\text{ on }[0,m_i^*],[m_i^*,m_i^{\max}],[m_i^{\max},\infty)",
         statement=Defines(_vs_formula),
         variables=(x, c, a, k, delta, eps), symbolic=None, effort=ROOT,
-        implementations=(Implementation(_vs_numpy, _vs_formula, max_bits=10.0, scale=lambda o, a, **_: a,
+        implementations=(Implementation(_vs_numpy, _vs_formula, max_bits=3.0, scale=lambda o, a, **_: a,
                                         name="equilibrium.value_shaping"),),
         notes="Value family v = a(1 - sqrt(k/(m + k))); the others contribute Delta in total. The formula uses the "
               "three pieces with m^max from a bracketed root; the numpy mechanism of the equilibrium solver uses "
