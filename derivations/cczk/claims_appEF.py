@@ -4,9 +4,10 @@ and App. F (proofs of Theorems 2-4, (19)-(32), Lemmas 6-7, Remarks 1-2).
 Hypotheses of the proofs' cases are built into the instances through non-negative slack variables
 (see ``appEF_formulas``): T = 2 n^IND (1 + a) (Lemma 9), n* = n^IND/(2(1 + b)) (Lemma 10),
 n* T = (1 + e)(n^IND)^2 (second while loop), alpha^2 = (1 + s) n* (Lemma 1), so the sympy proofs
-need only positivity.  Rows that quantify over every mechanism and every mixed strategy (Lemma 6's
-proof, Lemma 7) have no finite instance and are skipped with the reason; their concrete
-ingredients (Bayes risk, tau -> infinity limit, convexity of sigma^2/x + gamma x) are checked.
+need only positivity.  Rows that quantify over every mechanism and every mixed strategy (Lemma 6 and its proof
+(22)-(32), Lemma 7) are checked on the concrete linear-Gaussian family of ``appF_family`` (see FAMILY at
+the end); their other ingredients (Bayes risk, tau -> infinity limit, convexity of sigma^2/x + gamma x)
+are checked directly.
 """
 import sympy
 
@@ -825,4 +826,121 @@ F31 = (
           statement=None, skip=SKIP_ALL),
 )
 
-CLAIMS = E1 + E2 + E4 + F3 + F31
+
+# ----------------------------------------------------------------------------- F.3.1 on a concrete family
+# Lemma 6, (22)-(32) and Lemma 7 quantify over every mechanism and all mixed strategies; their concrete
+# content is checked on the linear-Gaussian family of module ``appF_family`` (instance (19)).
+from dataclasses import replace as _replace  # noqa: E402
+
+from . import appF_family as A  # noqa: E402
+
+_V = A.V
+_FAM = ("Checked on the family of instance (19) (module appF_family): the others submit S2 points of "
+        "distribution 2 truthfully; mechanisms M_{beta,eta} return to agent 1 A_1 = (Z, Ybar2 + beta Z + zeta), "
+        "Z the mean she submits for distribution 1, zeta ~ N(0, eta) (beta = eta = 0: sample-mean mechanism); "
+        "her strategies: n = n_{1,1}, submission Z = kappa Xbar1 + delta + xi (xi ~ N(0, v) fabricated; kappa = 1, "
+        "delta = v = 0 truthful, kappa = 0 fabricated), estimators h11 = a Xbar1 + b Z + c1, h12 = R2 - (beta - g) Z "
+        "+ c2; prior Lambda_tau = N(0, tau^2) on mu1.  Risks are computed from the Gaussian moments and sup over mu "
+        "of the (quadratic) risk taken symbolically (finite on the sub-families a = 1 - b kappa and g kappa = 0, "
+        "+infinity elsewhere).  In the family the equilibrium s*_1 is truthful with the sample mean, n* = "
+        "sigma/sqrt(gamma), and undoes beta Z (beta cancels).  The paper's statement quantifies over all "
+        "mechanisms; Monte Carlo of the risk formulas: tests/test_cczk_appF_family.py. ")
+_VS = lambda *names: tuple(_V[k] for k in names)  # noqa: E731
+_TILDE = dict(kap=0, bb=0, cc1=0, gg=0, cc2=0)   # s~_1: fabricated N(delta, v) submission, sample mean, h12 = R2 - beta Z
+_P_tilde = A.penalty(A.n_star, **_TILDE)
+_z_tilde = A.err2_given_D(A.d, kap=0, gg=0, cc2=0)
+_z_keep = A.err2_given_D(A.d, gg=0, cc2=0)
+_P_eps = A.penalty(A.n_star, **{**A.TRUTH, "cc2": sympy.sqrt(A.theta * A.eps)})
+_e1t, _e2t = A._mech_errors(A.n_star, 0, A.delta, 0, 0, 0, 0)
+_cond2 = A._avg_sources(_e2t**2, A.n_star, A.v)  # no e1, mu1 left: constant given X_1
+_cond2_at = lambda xb, m1: _cond2.subs({A._e1: xb - m1, A.mu1: m1}, simultaneous=True)  # noqa: E731
+_risk1_sm = A.gauss_expect(((A.mu1 + A._e1) - A.mu1)**2, A._e1, 0, A.sigma**2 / A.n_star)
+
+FAMILY = {
+    "cczk.lemma6-decomposition": dict(
+        statement=Equal([A.p_star, _P_tilde], [_P_tilde, A.f_star + _z_tilde]),
+        variables=_VS("sigma", "gamma", "S2", "eta", "delta", "v", "d"),
+        notes="p_1(M, s*) (truthful s*_1) = p_1(M, (s~_1, s*_-1)) for the fabricating s~_1 (submits N(delta, v), "
+              "sample mean for mu1, h12 = R2 - beta Z) = sigma^2/n* + gamma n* + the distribution-2 risk with X_1 "
+              "replaced by a dataset D of mean d."),
+    "cczk.lemma6-properties": dict(
+        statement=Equal([_cond2_at(A.d, A.mu1), _risk1_sm], [_cond2_at(0, 0), A.sigma**2 / A.n_star]),
+        variables=_VS("sigma", "gamma", "S2", "eta", "delta", "v", "d", "mu1"),
+        notes="For s~_1 (n~ = n* by construction, property 1): the conditional risk of h~12 given Xbar1 = d and mu1 "
+              "equals its value at Xbar1 = 0, mu1 = 0 (property 3), and h~11 = sample mean has risk sigma^2/n* for "
+              "every mu1 (property 2)."),
+    "cczk.eq22": dict(
+        statement=Compare([A.P_A, A.P_B], ">=", [A.p_star, A.p_star]),
+        variables=_VS("sigma", "gamma", "S2", "eta", "b", "c1", "c2", "g", "kappa", "delta", "v"),
+        notes="Delta(S)' in the family (n = n*): the penalty of every strategy with finite sup over mu (sub-family A: "
+              "g = 0, any kappa; B: kappa = 0, any g) is >= p_1(M, s*), and s*_1 is in Delta(S)', so the inf is "
+              "p_1(M, s*)."),
+    "cczk.eq23": dict(
+        statement=Compare([A.penalty(A.n, gg=0), A.penalty(A.n, kap=0)], ">=",
+                          [A.sup_mu(A.prior_joint(A.risk(A.n, gg=0)), (A.mu2,)) + A.gamma * A.n,
+                           A.sup_mu(A.prior_joint(A.risk(A.n, kap=0)), (A.mu2,)) + A.gamma * A.n]),
+        variables=_VS("sigma", "gamma", "S2", "eta", "n", "tau", "b", "c1", "c2", "g", "kappa", "delta", "v"),
+        notes="sup_{mu1, mu2} of the risk + gamma n against sup_{mu2} E_{mu1 ~ Lambda_tau}; on the finite-sup "
+              "sub-families the risk is constant in mu1 and the two are equal (biased strategies: sup = +infinity)."),
+    "cczk.eq24": dict(
+        statement=Equal(A.bayes_joint(), A.bayes_posterior()),
+        variables=_VS("sigma", "S2", "eta", "n", "tau", "a", "b", "c1", "c2", "g", "kappa", "delta", "v", "mu2"),
+        notes="Fubini: E_{mu1 ~ Lambda_tau} E_{X|mu1}[total error] computed by integrating the sources then mu1, "
+              "against E_{Xbar1 ~ D(tau)} E_{mu1 | Xbar1} with the Gaussian posterior; any a (biased h11 allowed)."),
+    "cczk.eq26": dict(
+        statement=Equal(A.err2_joint(), A.err2_marginal()),
+        variables=_VS("sigma", "S2", "eta", "n", "tau", "c2", "g", "kappa", "delta", "v"),
+        notes="(h12 - mu2)^2 | X_1 does not involve mu1: its average over (mu1 ~ Lambda_tau, X_1 | mu1) equals its "
+              "average over X_1 ~ D(tau) alone."),
+    "cczk.eq28": dict(
+        statement=Compare([_z_keep, A.err2_given_D(A.d)], ">=",
+                          [A.L_paper, A.L_paper]),
+        variables=_VS("sigma", "S2", "eta", "c2", "g", "kappa", "delta", "v", "d"),
+        notes="L in the family: for every dataset D (mean d) and strategy, sup_mu2 E[(h12(D, f1(D), A1) - mu2)^2] "
+              ">= sigma^2/S2 + eta, attained (g = c2 = 0, first entry), so L = sigma^2/S2 + eta."),
+    "cczk.eq29": dict(
+        statement=Compare(A.p_star, ">=", A.f_star + A.L_paper),
+        variables=_VS("sigma", "gamma", "S2", "eta"),
+        notes="p_1(M, s*) from the risk computation against E_{s*}[sigma^2/n + gamma n] + L (equality in the family)."),
+    "cczk.eq30": dict(
+        statement=Compare([A.p_star, _P_eps], "<=", [_P_eps, A.f_star + A.L_paper + A.eps]),
+        variables=_VS("sigma", "gamma", "S2", "eta", "eps", "theta"),
+        notes="s^eps_1: truthful, sample mean, h12 = R2 - beta Z + sqrt(theta eps) (distribution-2 risk L + theta "
+              "eps < L + eps); plugged into (22) it bounds p_1(M, s*) from above."),
+    "cczk.lemma6-attainment": dict(
+        statement=Equal(_z_keep, A.L_paper),
+        variables=_VS("sigma", "S2", "eta", "kappa", "delta", "v", "d"),
+        notes="A strategy attaining L: h12 = R2 - beta Z with any submission (kappa, delta, v), any D."),
+    "cczk.eq31": dict(
+        statement=Compare(A.p_star, ">=", A.f_star + _z_tilde),
+        variables=_VS("sigma", "gamma", "S2", "eta", "delta", "v", "d"),
+        notes="s~ = (s~_1, s*_-1) with s~_1 the fabricating strategy of cczk.lemma6-decomposition (equality)."),
+    "cczk.eq32": dict(
+        statement=Compare([A.p_star, _P_tilde], "<=", [_P_tilde, A.f_star + _z_tilde]),
+        variables=_VS("sigma", "gamma", "S2", "eta", "delta", "v", "d"),
+        notes="s~_1 plugged into (22): p_1(M, s*) <= sup_{mu1, mu2} E_{s~}[...] + E[gamma n] = E[sigma^2/n + "
+              "gamma n] + sup_mu2 E_{s~}[...] (both equalities in the family)."),
+    "cczk.lemma7": dict(
+        statement=Equal([A.z1(A.ta), A.z1(A.tb)], [A.z1(A.tb), A.L_paper]),
+        variables=_VS("sigma", "S2", "eta", "ta", "tb"),
+        notes="z^1(tau) = inf over (g, c2) of z^2(tau, s_1) (stationary point of the convex quadratic, solved by "
+              "sympy for symbolic tau) is the same at tau_a and tau_b, and equals L."),
+    "cczk.lemma7-proof": dict(
+        statement=Equal([A.z2(A.tb, fresh=A.ta), A.z2(A.ta, fresh=A.ta)], [A.z2(A.ta), A.z2(A.ta)]),
+        variables=_VS("sigma", "S2", "eta", "n", "ta", "tb", "c2", "g", "kappa", "delta", "v"),
+        notes="s^b: submits kappa X~ + delta + xi from its own draw X~ ~ D(tau_a) instead of X_1: z^2(tau_b, s^b) "
+              "= z^2(tau_a, s^b) = z^2(tau_a, s^a) (the printed first line reads z^2(tau_a, s^b) with X_1 ~ D(tau_b); "
+              "both readings are checked)."),
+}
+
+
+def _family(cl):
+    spec = FAMILY.get(cl.id)
+    if spec is None:
+        return cl
+    return _replace(cl, statement=spec["statement"], variables=spec["variables"], skip=None, effort=CHEAP,
+                    notes=_FAM + spec["notes"])
+
+
+CLAIMS = tuple(_family(cl) for cl in E1 + E2 + E4 + F3 + F31)
+
