@@ -39,6 +39,11 @@ NOTES: dict[str, str] = {
                                             + _CHOL,
     "admm.C25#0": "dv_i/dq_i = (W_ii/q_i)^2 from refined weights (was 3.5 bits); ~2.05 left: rounding of the "
                   "square and the refinement's own factor",
+    "admm.sec31.line83#0": _CHOL,
+    "admm.B12#0": "phi-hat = v - v' h (virtual value of the approximate value): crosses zero at the threshold; "
+                  "marginal (2.1 bits)",
+    "admm.C1#0": "48-point Gauss-Legendre sum of differences v(q_i, q_j) - v(tau, q_j) (each ~1-2 ulps, "
+                 "Cholesky-conditioned): marginal (2.5 bits)",
     "admm.B37#0": "was 3.1 bits; now t - log1p(t) by the atanh series (~2.3 left: the root r = g^-1(S) and "
                   "the last subtraction of t^2 S/(1+Q))",
     "admm.alg1.threshold-price#0": "root of the virtual value: phi's error / slope at the root (reported only)",
