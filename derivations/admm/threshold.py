@@ -12,6 +12,7 @@ import math
 from scipy.optimize import brentq
 
 from ..errors import DomainError
+from ..special import t_minus_log1p
 
 
 def _B(q, Q, S):
@@ -59,32 +60,8 @@ def Y(S, Q):
     return (Q - r) / Q * (r / (1 + r) + S / (1 + r) ** 2)
 
 
-def _t_minus_log1p(t):
-    """t - log(1 + t) for t >= 0 without its cancellation: with u = t/(2 + t), log(1+t) = 2 atanh(u),
-    so t - log(1+t) = t^2/(2+t) - 2 u^3 (1/3 + u^2/5 + u^4/7 + ...), the subtracted part at most ~11%
-    of the first (t < 4); for t >= 4 the direct difference loses < 0.75 bit.  (B.37) lost 3.1 bits with
-    log1p(r) - log1p(Q) + t; now ~2.3 (scripts/audit_kernels.py)."""
-    if t >= 4:
-        return t - math.log1p(t)
-    u = t / (2 + t)
-    u2 = u * u
-    acc, k = 0.0, 3
-    terms = []
-    p = 1.0
-    while True:
-        term = p / k
-        terms.append(term)
-        if term < 1e-18:
-            break
-        p *= u2
-        k += 2
-    for term in reversed(terms):
-        acc += term
-    return t * t / (2 + t) - 2 * u * u2 * acc
-
-
 def H(S, Q):
     """(B.37): H(S) = log((1+r)/(1+Q)) + (Q-r)/(1+r) - ((Q-r)/(1+r))^2 S/(1+Q), r = g^-1(S)."""
     r = g_inverse(S, Q)
     t = (Q - r) / (1 + r)               # 1 + Q = (1 + r)(1 + t): log((1+r)/(1+Q)) = -log1p(t)
-    return _t_minus_log1p(t) - t * t * S / (1 + Q)
+    return t_minus_log1p(t) - t * t * S / (1 + Q)

@@ -8,17 +8,14 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import DomainError
+from ..special import t_minus_log1p
+from .values import exp_saturation
 
 
 def _exp_family(a, k):
-    if not (0 < a <= 1):
-        raise DomainError(f"a = lim v must lie in (0, 1], got {a}")
-    if not k > 0:
-        raise DomainError(f"difficulty k must be > 0, got {k}")
-    v = lambda m: a * -np.expm1(-np.asarray(m, float) / k)
-    dv = lambda m: a / k * np.exp(-np.asarray(m, float) / k)
-    mstar = lambda c: k * np.log(a / (k * c))
-    return v, dv, mstar
+    """(v, v', m*) of the exponential family v(m) = a (1 - exp(-m/k)) (``values.exp_saturation``, m0 = 0)."""
+    F = exp_saturation(a, k)
+    return F.b, F.db, F.alpha_closed
 
 
 def _largest_crossing(f, lo, hi, n=400001):
@@ -78,16 +75,8 @@ def _check_d(a, k, w, rho, p, delta):
 
 
 def _g(y):
-    """g(y) = -log(1 - y) - y >= 0 on [0, 1).  Below y = 1/2 by 2 atanh(s) - y = 2 s^2/(1 + s) + 2 sum_{n>=1}
-    s^(2n+1)/(2n+1), s = y/(2 - y) <= 1/3 (positive terms: no cancellation); above it directly."""
-    if y > 0.5:
-        return float(-np.log1p(-y) - y)
-    s = y / (2 - y)
-    s2, term, tot = s * s, s * s * s, 0.0
-    for n in range(1, 20):
-        tot += term / (2 * n + 1)
-        term *= s2
-    return 2 * s2 / (1 + s) + 2 * tot
+    """g(y) = -log(1 - y) - y >= 0 on [0, 1), without cancellation (``derivations.special``)."""
+    return t_minus_log1p(-y)
 
 
 def y_of_d(d):
