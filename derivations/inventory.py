@@ -36,8 +36,7 @@ def rows(paper: str, claims_dir: Path | None = None) -> list[Row]:
     return out
 
 
-def coverage(paper: str, labels, claims_dir: Path | None = None) -> tuple[int, list[Row]]:
-    """(number of inventory rows, the rows none of ``labels`` names)."""
-    rs = rows(paper, claims_dir)
+def missing(rows_: list[Row], labels) -> list[Row]:
+    """The rows none of ``labels`` names."""
     have = set(labels)
-    return len(rs), [r for r in rs if r.label not in have]
+    return [r for r in rows_ if r.label not in have]

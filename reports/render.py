@@ -87,17 +87,20 @@ def validate(doc: dict) -> None:
         raise ReportError("results must be an object with a 'claims' list")
 
 
-def inventory_ranks(claims_dir: Path | None) -> dict[str, dict[str, int]]:
-    """paper -> {label: position in shared/claims/<paper>.md} (the paper order)."""
-    out: dict[str, dict[str, int]] = {}
+def inventory_rows(claims_dir: Path | None) -> dict[str, list]:
+    """paper -> the rows of shared/claims/<paper>.md, in paper order (empty without a claims directory)."""
     if claims_dir is None:
-        return out
-    for paper in PAPERS:
-        ranks: dict[str, int] = {}
-        for r in inventory.rows(paper, Path(claims_dir)):
+        return {}
+    return {p: rs for p in PAPERS if (rs := inventory.rows(p, Path(claims_dir)))}
+
+
+def inventory_ranks(rows: dict[str, list]) -> dict[str, dict[str, int]]:
+    """paper -> {label: position in its inventory} (the paper order)."""
+    out: dict[str, dict[str, int]] = {}
+    for paper, rs in rows.items():
+        ranks = out.setdefault(paper, {})
+        for r in rs:
             ranks.setdefault(r.label, len(ranks))
-        if ranks:
-            out[paper] = ranks
     return out
 
 
@@ -237,7 +240,8 @@ def extras(opts: Options) -> dict:
 def context(doc: dict, raw: bytes, opts: Options, extra: dict | None = None) -> dict:
     extra = extras(opts) if extra is None else extra
     papers = tuple(opts.papers) if opts.papers else tuple(PAPERS)
-    ranks = inventory_ranks(opts.claims_dir)
+    inv = inventory_rows(opts.claims_dir)
+    ranks = inventory_ranks(inv)
     order = {p: i for i, p in enumerate(PAPERS)}
     recs = [r for r in doc["claims"] if r["paper"] in papers]
 
@@ -322,19 +326,18 @@ def context(doc: dict, raw: bytes, opts: Options, extra: dict | None = None) -> 
         "fig_papers": [dict(fp, title=PAPERS[fp["paper"]]) for fp in extra["figures"]["papers"]],
         "audit": extra["audit"],
         "paper_titles": PAPERS,
-        "coverage": _coverage(papers, recs, opts.claims_dir),
+        "coverage": _coverage(papers, recs, inv),
     }
 
 
-def _coverage(papers, recs, claims_dir) -> list[dict]:
+def _coverage(papers, recs, inv: dict[str, list]) -> list[dict]:
     """Per paper: inventory rows (shared/claims) with / without a claim in these results."""
     out = []
-    if claims_dir is None:
-        return out
     for p in papers:
-        total, missing = inventory.coverage(p, {r["label"] for r in recs if r["paper"] == p}, Path(claims_dir))
-        if total:
-            out.append({"paper": p, "title": PAPERS[p], "rows": total, "covered": total - len(missing),
+        rows = inv.get(p, [])
+        missing = inventory.missing(rows, {r["label"] for r in recs if r["paper"] == p})
+        if rows:
+            out.append({"paper": p, "title": PAPERS[p], "rows": len(rows), "covered": len(rows) - len(missing),
                         "missing": [{"label": r.label, "kind": r.kind, "where": r.where} for r in missing]})
     return out
 

@@ -30,8 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     for claim in all_claims():
         labels[claim.paper].add(claim.label)
     for paper in args.papers:
-        total, missing = inventory.coverage(paper, labels[paper])
-        print(f"{paper}: {total - len(missing)}/{total} inventory rows have a claim")
+        rows = inventory.rows(paper)
+        missing = inventory.missing(rows, labels[paper])
+        print(f"{paper}: {len(rows) - len(missing)}/{len(rows)} inventory rows have a claim")
         if args.list:
             for r in missing:
                 print(f"  - {r.label}  [{r.kind}; {r.where}]")
